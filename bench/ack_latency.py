@@ -1,0 +1,230 @@
+"""How fast itabasami acks `/escalate`, next to a bare Bolt app that only acks (prints figures).
+
+Each server runs in its own process behind waitress (HTTP mode); a fake Slack Web API runs in a third
+process so itabasami's real work after the ack (users.info, storing, posting the card and DMs) happens
+for real. Signed `/escalate @owner …` requests go to both, at 1 and at 20 concurrent clients, in
+alternating rounds; the figures are medians over the rounds.
+
+    python -m bench.ack_latency [--requests 300] [--rounds 5] [--database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import hmac
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+SECRET = "bench-signing-secret"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(cmd: list[str], env: dict[str, str], stack: ExitStack) -> subprocess.Popen[str]:
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    stack.callback(_stop, proc)
+    return proc
+
+
+def _stop(proc: subprocess.Popen[str]) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def wait_healthy(port: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"server on {port} did not become healthy")
+
+
+class Client:
+    """One keep-alive connection sending signed slash commands."""
+
+    def __init__(self, port: int, fake_root: str) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        self.fake_root = fake_root
+
+    def escalate(self, i: int) -> float:
+        form = {
+            "command": "/escalate",
+            "text": f"<@UOWNER> Client {i} wants a call back before 17:00 today.",
+            "user_id": "URAISER",
+            "user_name": "sato",
+            "team_id": "T0TEAM",
+            "channel_id": "CCLIENT",
+            "trigger_id": f"bench.{uuid.uuid4().hex}",
+            "api_app_id": "A0BENCH",
+            "response_url": f"{self.fake_root}/response/bench{uuid.uuid4().hex}",
+        }
+        body = urllib.parse.urlencode(form).encode()
+        ts = str(int(time.time()))
+        sig = (
+            "v0=" + hmac.new(SECRET.encode(), b"v0:" + ts.encode() + b":" + body, hashlib.sha256).hexdigest()
+        )
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": ts,
+            "X-Slack-Signature": sig,
+        }
+        started = time.perf_counter()
+        self.conn.request("POST", "/slack/events", body=body, headers=headers)
+        response = self.conn.getresponse()
+        response.read()
+        elapsed = time.perf_counter() - started
+        if response.status != 200:
+            raise SystemExit(f"unexpected status {response.status}")
+        return elapsed
+
+
+def run_load(port: int, fake_root: str, requests: int, concurrency: int) -> list[float]:
+    counter = iter(range(requests))
+    lock = threading.Lock()
+    latencies: list[float] = []
+
+    def worker() -> None:
+        client = Client(port, fake_root)
+        while True:
+            with lock:
+                i = next(counter, None)
+            if i is None:
+                return
+            elapsed = client.escalate(i)
+            with lock:
+                latencies.append(elapsed)
+
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        for future in [pool.submit(worker) for _ in range(concurrency)]:
+            future.result()
+    return latencies
+
+
+def wait_drained(database_url: str, timeout: float = 300) -> None:
+    """Wait until itabasami has sent everything its last run queued, so rounds do not overlap."""
+    engine = create_engine(database_url)
+    deadline = time.monotonic() + timeout
+    try:
+        while time.monotonic() < deadline:
+            with engine.connect() as conn:
+                left = conn.execute(
+                    text("SELECT count(*) FROM scheduled_sends WHERE status IN ('pending', 'sending')")
+                ).scalar_one()
+            if not left:
+                return
+            time.sleep(0.2)
+    finally:
+        engine.dispose()
+    raise SystemExit("itabasami did not finish sending within the timeout")
+
+
+def engine_name(database_url: str) -> str:
+    return "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300, help="requests per load level per round")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--database-url", default="", help="itabasami's database (default: a fresh SQLite)")
+    args = parser.parse_args()
+
+    with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        # The fake stands in for Slack's servers, which do not share our CPUs: run it at the lowest
+        # priority so it does not take CPU from the processes being measured.
+        fake = start([sys.executable, "-m", "bench._fake_slack", "--nice", "19"], env, stack)
+        base_url = (fake.stdout.readline() if fake.stdout else "").strip()
+        fake_root = base_url.removesuffix("/api/")
+        database_url = args.database_url or f"sqlite:///{tmp}/bench.db"
+        ita_port, bare_port = free_port(), free_port()
+        ita_env = env | {
+            "SLACK_BOT_TOKEN": "xoxb-test-token",
+            "SLACK_SIGNING_SECRET": SECRET,
+            "SLACK_API_BASE_URL": base_url,
+            "DATABASE_URL": database_url,
+            "PORT": str(ita_port),
+            "ESCALATION_CHANNEL": "C0ESCAL",
+            "ADMIN_USERS": "UADMIN",
+            "LOG_LEVEL": "WARNING",
+            "SLACK_APP_TOKEN": "",
+        }
+        start([sys.executable, "-m", "bot"], ita_env, stack)
+        bare = start([sys.executable, "-m", "bench._bare_bolt", str(bare_port), base_url, SECRET], env, stack)
+        if bare.stdout:
+            bare.stdout.readline()
+        wait_healthy(ita_port)
+        wait_healthy(bare_port)
+        targets = {"bare Bolt (ack only)": bare_port, "itabasami": ita_port}
+        for port in targets.values():  # warm up: first auth.test, the people cache, connection pools
+            run_load(port, fake_root, 40, 4)
+        wait_drained(database_url)
+
+        results: dict[tuple[str, int], list[tuple[float, float]]] = {}
+        for _ in range(args.rounds):
+            for concurrency in (1, 20):
+                for name, port in targets.items():
+                    lat = run_load(port, fake_root, args.requests, concurrency)
+                    results.setdefault((name, concurrency), []).append((pct(lat, 0.5), pct(lat, 0.99)))
+                    if port == ita_port:
+                        wait_drained(database_url)
+
+        print(
+            f"ack latency of /escalate over HTTP (waitress), {args.requests} requests x {args.rounds} "
+            f"rounds, medians of the rounds; itabasami database: {engine_name(database_url)}"
+        )
+        print(f"{'server':<22}{'clients':>8}{'p50 ms':>10}{'p99 ms':>10}{'p99 / bare':>12}")
+        for concurrency in (1, 20):
+            bare_p99 = statistics.median(p99 for _, p99 in results[("bare Bolt (ack only)", concurrency)])
+            for name in targets:
+                rounds = results[(name, concurrency)]
+                p50 = statistics.median(p for p, _ in rounds)
+                p99 = statistics.median(p for _, p in rounds)
+                print(f"{name:<22}{concurrency:>8}{p50:>10.1f}{p99:>10.1f}{p99 / bare_p99:>11.2f}x")
+        if fake.stdin:
+            fake.stdin.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""`python -m bot`: read `.env`, check settings, migrate, start the worker process, then serve Slack
+(Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from types import FrameType
+
+from dotenv import load_dotenv
+from slack_bolt import App
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from sqlalchemy.exc import OperationalError
+
+from bot.app import Itabasami, create_app
+from bot.logs import configure_logging
+from bot.server import build_server, database_health, make_wsgi_app
+from bot.settings import Settings, SettingsError
+from bot.worker import Worker
+from storage.migrate import upgrade_to_head
+
+log = logging.getLogger("bot")
+
+
+def main() -> int:
+    load_dotenv()
+    try:
+        settings = Settings.from_env(os.environ)
+    except SettingsError as err:
+        print(
+            "itabasami cannot start. Please fix these settings (in .env or the environment):", file=sys.stderr
+        )
+        for problem in err.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 2
+    configure_logging(settings.log_level)
+    try:
+        upgrade_to_head(settings.database_url)
+    except OperationalError as exc:
+        print(
+            f"itabasami cannot reach its database ({settings!r:.0}{_where(settings.database_url)}): "
+            f"{exc.orig or exc}",
+            file=sys.stderr,
+        )
+        return 1
+    worker = Worker()
+    bot = create_app(settings, jobs=worker)
+    try:
+        seeded = bot.seed_chain()
+    except ValueError as exc:
+        print(f"itabasami cannot start: ESCALATION_CHAIN_FILE: {exc}", file=sys.stderr)
+        bot.stop()
+        return 2
+    log.info("escalation chain seeded links=%d", seeded)
+    worker.start()
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        bot.join_escalation_channel()
+        if settings.socket_mode:
+            _run_socket_mode(bot.bolt, settings.slack_app_token or "")
+        else:
+            _run_http(bot, settings.port)
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        bot.stop()
+        worker.stop()
+    return 0
+
+
+def _run_socket_mode(bolt: App, app_token: str) -> None:
+    log.info("starting mode=socket")
+    SocketModeHandler(bolt, app_token).start()  # type: ignore[no-untyped-call]
+
+
+def _run_http(bot: Itabasami, port: int) -> None:
+    if bot.engine is None:
+        raise RuntimeError("HTTP mode needs the app's own engine for /healthz")
+    server = build_server(make_wsgi_app(bot.bolt, database_health(bot.engine)), host="0.0.0.0", port=port)  # noqa: S104
+    log.info("starting mode=http port=%d path=/slack/events", port)
+    try:
+        server.run()
+    finally:
+        server.close()
+
+
+def _where(url: str) -> str:
+    return url.split("@", 1)[-1] if "@" in url else url
+
+
+def _raise_interrupt(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+if __name__ == "__main__":
+    sys.exit(main())

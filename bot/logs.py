@@ -1,0 +1,67 @@
+"""Logging: one line per event, no message text or secrets at INFO.
+
+Configured only by `python -m bot` (never at import). At DEBUG the libraries log what they carry:
+slack-sdk and Bolt log request and response bodies (which name people and hold what they wrote),
+Bolt puts a whole request body into some warnings, and SQLAlchemy logs statement parameters and
+result rows. The handler's filter keeps that such records happened and drops what they carried.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+
+_NOISY = ("slack_sdk", "slack_bolt", "apscheduler", "waitress", "urllib3", "sqlalchemy", "alembic")
+_SLACK = ("slack_sdk", "slack_bolt")
+_TOKEN = re.compile(r"xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+")
+# A Slack user ID, in a mention or bare (U/W then at least six capitals or digits).
+_USER_ID = re.compile(r"\b[UW][A-Z0-9]{6,}\b")
+
+
+class OneLineFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        line = super().format(record)
+        return line.replace("\r", "\\r").replace("\n", "\\n")
+
+
+class RedactLibraryBodies(logging.Filter):
+    """Keep that a library record happened; drop the bodies, parameters and rows it carried."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith(_SLACK):
+            _redact_slack(record)
+        elif record.name.startswith("sqlalchemy") and record.levelno < logging.WARNING and record.args:
+            # Parameter and row records ("[cached since …] %r", "Row %r"); bare statements stay.
+            record.msg, record.args = f"{record.name} record (values redacted)", ()
+        elif isinstance(record.msg, str) and _TOKEN.search(record.msg):
+            record.msg = _TOKEN.sub("xox*-***", record.msg)
+        return True
+
+
+def _redact_slack(record: logging.LogRecord) -> None:
+    if record.levelno < logging.WARNING:
+        text = f"{record.name} debug record (body redacted)"
+    else:
+        # Warnings such as "unhandled request ({body})" keep their words, not the body.
+        text = record.getMessage()
+        cut = min((i for i in (text.find("{"), text.find("[{")) if i >= 0), default=-1)
+        text = _USER_ID.sub(
+            "U***", _TOKEN.sub("xox*-***", text if cut < 0 else text[:cut] + "… (body redacted)")
+        )
+    if record.exc_info and record.exc_info[0] is not None:
+        text += f" ({record.exc_info[0].__name__}; details redacted)"
+        record.exc_info, record.exc_text = None, None
+    record.msg, record.args = text, ()
+
+
+def configure_logging(level: str) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    handler.addFilter(RedactLibraryBodies())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    if level != "DEBUG":
+        for name in _NOISY:
+            logging.getLogger(name).setLevel(logging.WARNING)

@@ -1,0 +1,398 @@
+"""The durable outbox: every message the bot will send, and the work that follows an ack, is a
+`scheduled_sends` row first.
+
+A change and the sends it causes are written in one transaction (`enqueue`). The `Dispatcher`
+claims due rows atomically (FOR UPDATE SKIP LOCKED on PostgreSQL, so replicas never share a row),
+hands each to a `Sender` (the Slack edge), and records the outcome. Nothing here knows Slack.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from bot.clock import Clock
+from storage.db import SessionFactory
+from storage.models import ScheduledSend
+
+log = logging.getLogger(__name__)
+
+PENDING, SENDING, SENT, FAILED, CANCELLED = "pending", "sending", "sent", "failed", "cancelled"
+# The reason recorded on sends that wait for another send (a thread reply for its card).
+NOT_READY = "waiting for the escalation's card"
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    key: str
+    kind: str
+    target: str | None
+    payload: dict[str, Any]
+    escalation_id: int | None
+    attempts: int
+    created_at: datetime
+    # True when an earlier attempt may have reached Slack (a process died or a call timed out
+    # mid-send): the sender must look for the message before sending it again.
+    uncertain: bool = False
+
+
+class RetryLater(Exception):
+    """The send did not happen (or may not have); try again after `after`."""
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        after: timedelta,
+        counts: bool = True,
+        uncertain: bool = False,
+        where: str | None = None,
+    ) -> None:
+        super().__init__(reason)
+        self.reason, self.after, self.counts, self.uncertain = reason, after, counts, uncertain
+        self.where = where  # the conversation Slack refused, for the people who must fix it
+
+
+class Blocked(RetryLater):
+    """Slack refuses for a reason a person must fix (bot not in channel, channel archived)."""
+
+
+class SendFailed(Exception):
+    """The send can never succeed as it stands (malformed message, user gone)."""
+
+
+class Jobs(Protocol):
+    """Where the Slack edge hands work: in this process, or through a pipe to the worker process."""
+
+    def submit(self, *, key: str, kind: str, target: str | None, payload: dict[str, Any]) -> None:
+        """Store a job (ignored if `key` exists) and have it run soon."""
+        ...
+
+    def kick(self) -> None:
+        """Ask whoever runs the jobs to look for due ones now."""
+        ...
+
+
+@dataclass
+class LocalJobs:
+    """Jobs stored and run in this process."""
+
+    session_factory: SessionFactory
+    clock: Clock
+    dispatcher: Dispatcher
+
+    def submit(self, *, key: str, kind: str, target: str | None, payload: dict[str, Any]) -> None:
+        self.submit_many([{"key": key, "kind": kind, "target": target, "payload": payload}])
+
+    def submit_many(self, jobs: list[dict[str, Any]]) -> None:
+        """Store several jobs in one transaction (what the worker receives arrives in bursts)."""
+        with self.session_factory.begin() as session:
+            for job in jobs:
+                enqueue(session, clock=self.clock, **job)
+        self.dispatcher.kick()
+
+    def kick(self) -> None:
+        self.dispatcher.kick()
+
+
+class Sender(Protocol):
+    def send(self, job: Job) -> dict[str, Any] | None:
+        """Deliver one job; return what should be remembered (e.g. the message ts)."""
+        ...
+
+
+@dataclass(frozen=True)
+class KindPolicy:
+    """How a kind of send behaves when it succeeds, gets blocked, or gives up."""
+
+    max_attempts: int | None = 8  # None: keep trying for as long as it takes
+    on_sent: Callable[[Session, Job, dict[str, Any]], None] | None = None
+    # Called on every deferral with the reason and the attempts made so far.
+    on_deferred: Callable[[Session, Job, RetryLater, int], None] | None = None
+    on_failed: Callable[[Session, Job, str], None] | None = None
+    # False: the job keeps no order with the target's other jobs, so its waiting (e.g. a check-in
+    # holding for working hours) never holds back the person's other messages.
+    ordered: bool = True
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    base: timedelta = timedelta(seconds=5)
+    cap: timedelta = timedelta(minutes=15)
+    lease: timedelta = timedelta(minutes=2)
+
+    def backoff(self, attempts: int) -> timedelta:
+        delay: timedelta = self.base * (2 ** max(0, min(attempts - 1, 20)))
+        return min(self.cap, delay)
+
+
+def enqueue(
+    session: Session,
+    *,
+    clock: Clock,
+    key: str,
+    kind: str,
+    payload: Mapping[str, Any] | None = None,
+    target: str | None = None,
+    due_at: datetime | None = None,
+    escalation_id: int | None = None,
+) -> bool:
+    """Add a job in the caller's transaction; False if one with that key already exists.
+
+    One INSERT … ON CONFLICT DO NOTHING, so a repeated request (Slack's retry, a double click) can
+    never add a second job, even when two processes race.
+    """
+    now = clock.now()
+    values = {
+        "key": key,
+        "kind": kind,
+        "target": target,
+        "payload": dict(payload or {}),
+        "escalation_id": escalation_id,
+        "due_at": due_at or now,
+        "status": PENDING,
+        "attempts": 0,
+        "created_at": now,
+    }
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(ScheduledSend).values(**values).on_conflict_do_nothing(index_elements=["key"])
+    # RETURNING, because rowcount after ON CONFLICT is not reliable across drivers
+    return session.execute(stmt.returning(ScheduledSend.id)).scalar() is not None
+
+
+def cancel_pending(session: Session, *, escalation_id: int, kinds: Iterable[str] | None = None) -> int:
+    """Cancel what is still waiting to be sent for an escalation (optionally only some kinds)."""
+    stmt = (
+        update(ScheduledSend)
+        .where(ScheduledSend.escalation_id == escalation_id, ScheduledSend.status == PENDING)
+        .values(status=CANCELLED)
+    )
+    if kinds is not None:
+        stmt = stmt.where(ScheduledSend.kind.in_(list(kinds)))
+    return session.execute(stmt).rowcount  # type: ignore[attr-defined,no-any-return]
+
+
+def wake_waiting(session: Session, *, escalation_id: int, clock: Clock) -> int:
+    """Make this escalation's deferred sends due now (they were waiting for something that just happened)."""
+    stmt = (
+        update(ScheduledSend)
+        .where(
+            ScheduledSend.escalation_id == escalation_id,
+            ScheduledSend.status == PENDING,
+            ScheduledSend.due_at > clock.now(),
+            ScheduledSend.last_error == NOT_READY,
+        )
+        .values(due_at=clock.now())
+    )
+    return session.execute(stmt).rowcount  # type: ignore[attr-defined,no-any-return]
+
+
+def forget_payload(session: Session, job: Job, _result: dict[str, Any]) -> None:
+    """Once a job is done, drop what it carried (a request body holds what a person wrote)."""
+    row = session.get(ScheduledSend, job.id)
+    if row is not None:
+        row.payload = {k: v for k, v in row.payload.items() if k in ("handler", "notice")}
+
+
+@dataclass
+class Dispatcher:
+    session_factory: SessionFactory
+    sender: Sender
+    clock: Clock
+    policies: Mapping[str, KindPolicy] = field(default_factory=dict)
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    batch_size: int = 100
+    workers: int = 4
+    skip_locked: bool = False
+
+    def __post_init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="send")
+        self._kicker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kick")
+        self._kick_lock = threading.Lock()
+        self._kick_queued = False
+
+    def run_once(self) -> int:
+        """Send everything due now; returns how many rows were settled (sent, failed or retried)."""
+        settled = 0
+        while True:
+            jobs = self._claim()
+            if not jobs:
+                return settled
+            # Posts into escalation threads go first, so a DM that links to a card claimed in the
+            # same batch finds it posted.
+            unordered = {kind for kind, policy in self.policies.items() if not policy.ordered}
+            shared, personal = _groups(jobs, unordered)
+            for phase in (shared, personal):
+                settled += sum(f.result() for f in [self._pool.submit(self._run_group, g) for g in phase])
+
+    def kick(self) -> None:
+        """Ask for a pass soon, without waiting; kicks that arrive while one is queued coalesce."""
+        with self._kick_lock:
+            if self._kick_queued:
+                return
+            self._kick_queued = True
+        self._kicker.submit(self._kicked_pass)
+
+    def close(self) -> None:
+        self._kicker.shutdown(wait=True)
+        self._pool.shutdown(wait=True)
+
+    def _kicked_pass(self) -> None:
+        with self._kick_lock:
+            self._kick_queued = False
+        try:
+            self.run_once()
+        except Exception:
+            log.exception("dispatch pass failed; the next tick retries")
+
+    def _claim(self) -> list[Job]:
+        now = self.clock.now()
+        with self.session_factory.begin() as session:
+            rows = self._due_rows(session, now)
+            jobs = []
+            for row in rows:
+                uncertain = row.status == SENDING or bool(row.payload.get("_uncertain"))
+                row.status, row.lease_until, row.attempts = SENDING, now + self.retry.lease, row.attempts + 1
+                jobs.append(_job_of(row, uncertain))
+        return jobs
+
+    def _due_rows(self, session: Session, now: datetime) -> list[ScheduledSend]:
+        due = (
+            select(ScheduledSend)
+            .where(ScheduledSend.status == PENDING, ScheduledSend.due_at <= now)
+            .order_by(ScheduledSend.due_at, ScheduledSend.id)
+            .limit(self.batch_size)
+        )
+        stale = (
+            select(ScheduledSend)
+            .where(ScheduledSend.status == SENDING, ScheduledSend.lease_until < now)
+            .order_by(ScheduledSend.id)
+            .limit(self.batch_size)
+        )
+        if self.skip_locked:
+            due, stale = due.with_for_update(skip_locked=True), stale.with_for_update(skip_locked=True)
+        return list(session.scalars(stale)) + list(session.scalars(due))
+
+    def _run_group(self, jobs: list[Job]) -> int:
+        # Jobs of one escalation (or one target) go in order: a thread reply never precedes its card.
+        for index, job in enumerate(jobs):
+            delay = self._run_one(job)
+            if delay is not None:
+                self._release(jobs[index + 1 :], not_before=self.clock.now() + delay)
+                return index + 1
+        return len(jobs)
+
+    def _run_one(self, job: Job) -> timedelta | None:
+        """Send one job and record the outcome; returns the retry delay when it must wait."""
+        policy = self.policies.get(job.kind, KindPolicy())
+        try:
+            result = self.sender.send(job) or {}
+        except RetryLater as later:
+            return self._retry(job, later, policy)
+        except SendFailed as failed:
+            self._fail(job, str(failed), policy)
+            return None
+        except Exception as exc:  # a bug in a sender must not stall the queue
+            log.exception("send crashed kind=%s job=%s", job.kind, job.id)
+            return self._retry(
+                job, RetryLater(type(exc).__name__, after=self.retry.backoff(job.attempts)), policy
+            )
+        with self.session_factory.begin() as session:
+            row = session.get(ScheduledSend, job.id)
+            if row is not None:
+                row.status, row.sent_at, row.result, row.last_error = SENT, self.clock.now(), result, None
+                row.lease_until = None
+            if policy.on_sent is not None:
+                policy.on_sent(session, job, result)
+        log.info("sent kind=%s job=%s attempts=%d", job.kind, job.id, job.attempts)
+        return None
+
+    def _retry(self, job: Job, later: RetryLater, policy: KindPolicy) -> timedelta | None:
+        attempts = job.attempts if later.counts else job.attempts - 1
+        if policy.max_attempts is not None and attempts >= policy.max_attempts:
+            self._fail(job, later.reason, policy)
+            return None
+        delay = max(later.after, timedelta(0))
+        with self.session_factory.begin() as session:
+            row = session.get(ScheduledSend, job.id)
+            if row is None or row.status != SENDING:
+                return delay
+            payload = dict(row.payload)
+            if later.uncertain or job.uncertain:
+                payload["_uncertain"] = later.uncertain
+            row.payload, row.status, row.attempts = payload, PENDING, attempts
+            row.due_at, row.last_error, row.lease_until = self.clock.now() + delay, later.reason, None
+            if policy.on_deferred is not None:
+                policy.on_deferred(session, job, later, attempts)
+        log.warning(
+            "send deferred kind=%s job=%s reason=%s in=%ss",
+            job.kind,
+            job.id,
+            later.reason,
+            int(delay.total_seconds()),
+        )
+        return delay
+
+    def _fail(self, job: Job, reason: str, policy: KindPolicy) -> None:
+        with self.session_factory.begin() as session:
+            row = session.get(ScheduledSend, job.id)
+            if row is not None:
+                row.status, row.last_error, row.lease_until = FAILED, reason, None
+            if policy.on_failed is not None:
+                policy.on_failed(session, job, reason)
+        log.error("send failed kind=%s job=%s reason=%s", job.kind, job.id, reason)
+
+    def _release(self, jobs: list[Job], *, not_before: datetime) -> None:
+        if not jobs:
+            return
+        with self.session_factory.begin() as session:
+            for job in jobs:
+                row = session.get(ScheduledSend, job.id)
+                if row is not None and row.status == SENDING:
+                    row.status, row.attempts, row.lease_until = PENDING, job.attempts - 1, None
+                    row.due_at = max(row.due_at, not_before)
+
+
+def _job_of(row: ScheduledSend, uncertain: bool) -> Job:
+    payload = {k: v for k, v in row.payload.items() if not k.startswith("_")}
+    return Job(
+        id=row.id,
+        key=row.key,
+        kind=row.kind,
+        target=row.target,
+        payload=payload,
+        escalation_id=row.escalation_id,
+        attempts=row.attempts,
+        created_at=row.created_at,
+        uncertain=uncertain,
+    )
+
+
+def _groups(jobs: list[Job], unordered: set[str] | None = None) -> tuple[list[list[Job]], list[list[Job]]]:
+    """Jobs that must keep their order share a group: the posts into one escalation's thread (no target
+    of their own), or one person's messages (by target). Returns (shared groups, personal groups)."""
+    groups: dict[str, list[Job]] = {}
+    for job in sorted(jobs, key=lambda j: j.id):
+        if job.kind in (unordered or set()):
+            order_key = f"tj{job.id}"  # on its own, after the shared groups like any personal job
+        elif job.target:
+            order_key = f"t{job.target}"
+        elif job.escalation_id is not None:
+            order_key = f"e{job.escalation_id}"
+        else:
+            order_key = f"j{job.id}"
+        groups.setdefault(order_key, []).append(job)
+    shared = [g for k, g in groups.items() if not k.startswith("t")]
+    personal = [g for k, g in groups.items() if k.startswith("t")]
+    return shared, personal

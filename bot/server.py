@@ -1,0 +1,73 @@
+"""HTTP mode: one WSGI app for Slack's requests and a health check, served by waitress.
+
+waitress is a production WSGI server (pure Python, threaded), so requests are served concurrently;
+Bolt's own development server is never used.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from sqlalchemy import Engine
+from waitress.server import create_server
+
+from storage.db import ping
+
+log = logging.getLogger(__name__)
+
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+SERVER_THREADS = 32
+
+StartResponse = Callable[..., Any]
+WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
+
+
+def make_wsgi_app(bolt: App, health: Callable[[], bool]) -> WSGIApp:
+    slack = SlackRequestHandler(bolt, path=EVENTS_PATH)
+
+    def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            healthy = health()
+            return _plain(
+                start_response,
+                "200 OK" if healthy else "503 Service Unavailable",
+                "ok" if healthy else "database unavailable",
+            )
+        if path == EVENTS_PATH:
+            if method != "POST":
+                return _plain(start_response, "405 Method Not Allowed", "POST only")
+            return slack(environ, start_response)
+        return _plain(start_response, "404 Not Found", "not found")
+
+    return app
+
+
+def database_health(engine: Engine) -> Callable[[], bool]:
+    return lambda: ping(engine)
+
+
+def _plain(start_response: StartResponse, status: str, body: str) -> list[bytes]:
+    data = body.encode()
+    start_response(
+        status, [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(data)))]
+    )
+    return [data]
+
+
+def build_server(app: WSGIApp, *, host: str, port: int, threads: int = SERVER_THREADS) -> Any:
+    """A waitress server, bound but not yet running (`.run()` serves; `.close()` stops)."""
+    return create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="itabasami",
+        clear_untrusted_proxy_headers=True,
+        channel_timeout=30,
+    )

@@ -1,0 +1,1 @@
+"""Delivery of the outbox to Slack."""

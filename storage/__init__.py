@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, repositories, the engine/session factory and Alembic migrations."""

@@ -1,0 +1,76 @@
+"""Engine and session factory. Built by whoever holds the database URL; nothing here runs at import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+SessionFactory = sessionmaker[Session]
+
+
+def is_sqlite(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+    """An engine tuned for a small threaded service on SQLite or PostgreSQL."""
+    # hide_parameters: values people typed or IDs never reach logs or exception messages.
+    if is_sqlite(url):
+        _ensure_sqlite_folder(url)
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
+        _make_sqlite_transactions_immediate(engine)
+        return engine
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, hide_parameters=True
+    )
+
+
+def make_session_factory(engine: Engine) -> SessionFactory:
+    """Sessions that may write. On SQLite each transaction takes the write lock when it begins."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_factory(engine: Engine) -> SessionFactory:
+    """Sessions that only read. On SQLite they never wait for (or hold) the write lock, so a slow
+    read, or a network call made while one is open, cannot stall writers."""
+    return sessionmaker(engine.execution_options(read_only=True), expire_on_commit=False)
+
+
+def ping(engine: Engine) -> bool:
+    """True when the database answers a trivial query."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:
+        return False
+    return True
+
+
+def _ensure_sqlite_folder(url: str) -> None:
+    path = url.split(":///", 1)[-1]
+    if path and path != ":memory:" and not path.startswith("file:"):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _make_sqlite_transactions_immediate(engine: Engine) -> None:
+    # pysqlite starts transactions lazily and upgrades read locks to write locks mid-transaction,
+    # which fails with "database is locked" under threads no matter the timeout. Taking the write
+    # lock at BEGIN makes concurrent writers queue politely instead.
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        read_only = conn.get_execution_options().get("read_only")
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")

@@ -1,0 +1,1 @@
+"""itabasami's tests (a package, so `tests/storage` never shadows the top-level `storage`)."""

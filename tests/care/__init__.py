@@ -1,0 +1,1 @@
+"""Check-ins, the blameless review, export, retention and the weekly digest."""

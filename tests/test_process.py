@@ -1,0 +1,72 @@
+"""`python -m bot` end to end: HTTP mode, the worker process, migrations at start-up, a clean stop."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, SIGNING_SECRET, make_env
+from tests.fakes.slack_server import FakeSlack
+from tests.support.driver import SlackDriver
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_healthy(port: int, proc: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"bot exited early: {proc.stderr.read() if proc.stderr else ''}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.1)
+    raise AssertionError("bot never became healthy")
+
+
+def test_python_m_bot_serves_http_and_posts_through_its_worker(slack: FakeSlack, tmp_path: Path) -> None:
+    """A signed /escalate sent to the real server process ends as a card posted by the worker process."""
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT)) | make_env(
+        slack, f"sqlite:///{tmp_path}/bot.db", PORT=str(port), SLACK_APP_TOKEN=""
+    )
+    env.pop("SLACK_APP_TOKEN", None)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        _wait_healthy(port, proc)
+        driver = SlackDriver(None, signing_secret=SIGNING_SECRET, fake=slack)
+        driver.http_port = port
+        response = driver.command_over_http(
+            "/escalate", f"<@{OWNER}> The client needs a call today.", user=RAISER
+        )
+        assert response == 200
+        card = slack.wait_for(lambda: slack.messages(ESCALATION_CHANNEL), timeout=20)[0]
+        assert f"<@{OWNER}>" in card.text
+        slack.wait_for(lambda: slack.dm_messages(OWNER), timeout=20)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, stderr = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise
+    assert proc.returncode == 0
+    assert "Traceback" not in stderr

@@ -1,0 +1,118 @@
+"""Safety: words that suggest danger still post, and only the author privately sees support lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select
+
+from bot.app import Itabasami
+from storage.models import ScheduledSend
+from tests.conftest import ADMIN, ADMIN_CHANNEL, SIGNING_SECRET, BotFactory, settled
+from tests.fakes.slack_server import FakeSlack
+from tests.support.driver import SlackDriver
+from tests.vent.helpers import (
+    AUTHOR,
+    MODERATOR,
+    MODERATOR_JA,
+    OTHER_AUTHOR,
+    PEER_ENV,
+    last_view,
+    populate_peer,
+    posts_in_channel,
+    project_logs,
+    submit,
+    text_value,
+    vent,
+    vent_with_form,
+)
+
+JA_DANGER = "もう限界です。消えたいと思ってしまいます。"
+EN_DANGER = "Some nights I just want to die rather than face another call like that."
+
+
+def _crisis_reply(slack: FakeSlack, url: str) -> str:
+    replies = slack.responses(url)
+    return " ".join((r.text or "") + str(r.blocks) for r in replies)
+
+
+def test_japanese_danger_words_post_and_show_support_privately(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """The post goes up; the author alone gets support lines in Japanese, a 24-hour line first."""
+    with project_logs() as logs:
+        posted = vent(bot, driver, slack, JA_DANGER)
+    assert JA_DANGER in str(posted.message.blocks)
+    shown = _crisis_reply(slack, driver.last_response_url)
+    assert "ひとりで抱えなくて大丈夫です" in shown and "あなたにだけ表示されています" in shown
+    lines = [line for line in shown.split("•") if "0120" in line or "988" in line]
+    assert "よりそいホットライン" in lines[0] and "24" in lines[0]
+    assert all(r.response_type == "ephemeral" for r in slack.responses(driver.last_response_url))
+    settled(bot, slack)
+    assert "よりそい" not in posted.message.text + str(posted.message.blocks)
+    for someone in (MODERATOR, MODERATOR_JA, ADMIN):
+        assert slack.dm_messages(someone) == []
+    assert slack.messages(ADMIN_CHANNEL) == []
+    with bot.deps.sessions() as session:
+        assert list(session.scalars(select(ScheduledSend.kind))) == ["vent.post"]
+    logged = logs.getvalue().lower()
+    assert "vent.post" in logged  # the log did run, at DEBUG
+    assert "crisis" not in logged and "danger" not in logged and "よりそい" not in logged
+
+
+def test_english_danger_words_in_the_form_show_support_in_the_receipt(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """Through the form, the receipt itself carries the support lines in English, US 24-hour lines first."""
+    posted, receipt = vent_with_form(bot, driver, slack, EN_DANGER, user=OTHER_AUTHOR)
+    assert posted is not None and "want to die" in str(posted.message.blocks)
+    shown = str(receipt["blocks"])
+    assert "You don't have to carry this alone" in shown
+    assert shown.index("988") < shown.index("Inochi no Denwa")
+    assert receipt["private_metadata"] and "crisis" in receipt["private_metadata"]
+
+
+def test_ordinary_words_show_no_support_lines(bot: Itabasami, driver: SlackDriver, slack: FakeSlack) -> None:
+    """A vent without danger words gets only the receipt."""
+    vent(bot, driver, slack, "Busy week, but we got through it.", user=OTHER_AUTHOR)
+    assert "988" not in _crisis_reply(slack, driver.last_response_url)
+
+
+def test_configured_resources_and_words(
+    make_bot: BotFactory, slack: FakeSlack, engine: object, tmp_path: Path
+) -> None:
+    """CRISIS_RESOURCES (a YAML file) replaces the lines shown and adds words to watch for."""
+    from bot.server import make_wsgi_app
+
+    config = tmp_path / "crisis.yml"
+    config.write_text(
+        "resources:\n"
+        "  - name: Office wellbeing line\n    contact: ext. 4040\n    hours: weekdays 9-17\n"
+        "  - name: Night line\n    contact: 0120-000-000\n    hours: 24 hours\n    open_24h: true\n"
+        "words: [breaking point]\n",
+        encoding="utf-8",
+    )
+    populate_peer(slack)
+    app = make_bot(**PEER_ENV, CRISIS_RESOURCES=str(config))
+    driver = SlackDriver(make_wsgi_app(app.bolt, lambda: True), signing_secret=SIGNING_SECRET, fake=slack)
+    vent(app, driver, slack, "I'm at my breaking point with this client.", user=AUTHOR)
+    shown = _crisis_reply(slack, driver.last_response_url)
+    assert shown.index("Night line") < shown.index("Office wellbeing line") and "988" not in shown
+    assert len(posts_in_channel(slack)) == 1
+
+
+def test_anonymous_reply_with_danger_words_shows_support_to_the_replier(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """An anonymous reply in words that suggest danger shows the support lines to the replier alone."""
+    posted = vent(bot, driver, slack, "Rough week.", user=OTHER_AUTHOR)
+    opened = len(slack.views_opened())
+    driver.block_action("vent_reply", user=AUTHOR, value=posted.public_id, channel="C0PEER")
+    view = slack.wait_for(lambda: last_view(slack) if len(slack.views_opened()) > opened else None)
+    answer = submit(
+        driver, view, {"vent_text": text_value("私も、もう死にたいと思うことがあります。")}, user=AUTHOR
+    )
+    shown = str(answer["view"]["blocks"])
+    assert "匿名 1" in shown and "よりそいホットライン" in shown
+    settled(bot, slack)
+    assert slack.dm_messages(MODERATOR) == [] and slack.messages(ADMIN_CHANNEL) == []
