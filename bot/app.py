@@ -29,6 +29,7 @@ from bot.escalations.notices import SendKind
 from bot.escalations.policies import escalation_policies
 from bot.escalations.timers import TimerPolicy, TimerRunner
 from bot.outbox import Dispatcher, Jobs, KindPolicy, LocalJobs, RetryPolicy, forget_payload
+from bot.peer import retention as peer_retention
 from bot.peer.anon import Anon
 from bot.peer.housekeeping import tidy
 from bot.peer.policies import peer_policies
@@ -185,7 +186,14 @@ def create_app(
         sender=sender,
         clock=clock,
         policies=escalation_policies(clock)
-        | {LATER_KIND: KindPolicy(max_attempts=3, on_sent=forget_payload)}
+        # A request's body holds what a person wrote or pressed: dropped once handled, or given up on.
+        | {
+            LATER_KIND: KindPolicy(
+                max_attempts=3,
+                on_sent=forget_payload,
+                on_failed=lambda session, job, _reason: forget_payload(session, job, {}),
+            )
+        }
         | (peer_policies(clock) if settings.peer_enabled else {})
         | care_policies(clock),
         retry=retry,
@@ -216,7 +224,7 @@ def create_app(
         sessions=session_factory, reads=reads, clock=clock, availability=availability, policy=policy
     )
     sender.add_kind(SendKind.TIMER, timer_runner.fire)
-    hooks = peer_hooks or PeerHooks()  # peer support (/vent) fills in its purge and weekly totals
+    hooks = peer_hooks or _peer_hooks(settings, clock)
     planner = DigestPlanner(
         sessions=session_factory, reads=reads, clock=clock, availability=availability, settings=settings
     )
@@ -331,3 +339,13 @@ def _log_unhandled(error: Exception, body: dict[str, Any]) -> None:
 def _dialect(session_factory: SessionFactory) -> str:
     bind = session_factory.kw.get("bind")
     return str(bind.dialect.name) if bind is not None else "sqlite"
+
+
+def _peer_hooks(settings: Settings, clock: Clock) -> PeerHooks:
+    """Peer support's purge and weekly totals for the care features; nothing when it is off."""
+    if not settings.peer_enabled:
+        return PeerHooks()
+    return PeerHooks(
+        purge_before=functools.partial(peer_retention.purge_vents_before, clock=clock),
+        week_totals=peer_retention.peer_week_totals,
+    )

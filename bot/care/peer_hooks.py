@@ -1,17 +1,15 @@
-"""Hooks for the peer-support feature (`/vent`), which keeps its own tables and is built separately.
+"""What the care features need from peer support (`/vent`), passed in through `PeerHooks`.
 
-Care needs two things from it, and calls them through these functions (injected in `bot/app.py` via
-`PeerHooks`), so that until the vent feature exists there is simply nothing to purge or count:
+* `purge_before(session, before=…)`: take anonymous posts older than `before` (and their replies) out
+  of Slack and the database; returns how many posts went. Runs from the hourly housekeeping job when
+  VENT_RETENTION_DAYS is set (default 90).
+* `week_totals(session, start=…, end=…)`: the workspace's number of posts and of replies in
+  `[start, end)`, as `(posts, replies)`, or None when peer support is off. Used only as workspace
+  totals in managers' weekly digest, shown only when there were at least five posts, and needs no
+  knowledge of who posted.
 
-* `purge_vents_before(session, before=…)`: delete (or strip the text of) anonymous posts and their
-  replies older than `before`; return how many were purged. Runs from the hourly housekeeping job
-  when VENT_RETENTION_DAYS is set (default 90).
-* `peer_week_totals(session, start=…, end=…)`: the workspace's number of posts and of replies in
-  `[start, end)`, as `(posts, replies)`, or None when peer support is not set up. Used only as
-  workspace totals in managers' weekly digest, and shown only when there were at least five posts.
-  It must need no knowledge of who posted.
-
-The vent feature fills in these two bodies (or passes its own functions to `PeerHooks`).
+`bot/app.py` passes the peer feature's own functions (`bot/peer/retention.py`) when `PEER_CHANNEL` is
+set; the defaults here are for a workspace without peer support: nothing to purge or count.
 """
 
 from __future__ import annotations
@@ -23,17 +21,15 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 
-def purge_vents_before(session: Session, *, before: datetime) -> int:
-    """Nothing to purge until the vent feature provides its tables."""
+def nothing_to_purge(session: Session, *, before: datetime) -> int:
     return 0
 
 
-def peer_week_totals(session: Session, *, start: datetime, end: datetime) -> tuple[int, int] | None:
-    """No peer-support activity to report until the vent feature provides it."""
+def no_totals(session: Session, *, start: datetime, end: datetime) -> tuple[int, int] | None:
     return None
 
 
 @dataclass(frozen=True)
 class PeerHooks:
-    purge_before: Callable[..., int] = purge_vents_before
-    week_totals: Callable[..., tuple[int, int] | None] = peer_week_totals
+    purge_before: Callable[..., int] = nothing_to_purge
+    week_totals: Callable[..., tuple[int, int] | None] = no_totals

@@ -119,3 +119,5 @@ class EscalationView:
     original_owner_id: str | None = None
     update_cadence_minutes: int | None = None
     chain: tuple[str, ...] = field(default_factory=tuple)
+    # Still open after the reply time promised to the client (known only when rendered with a clock).
+    overdue: bool = False

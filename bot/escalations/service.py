@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -526,9 +527,16 @@ def _invite(session: Session, esc: Escalation, clock: Clock, user_ids: list[str]
     )
 
 
-def snapshot(esc: Escalation) -> EscalationView:
-    """A plain copy of what the Slack edge needs to render an escalation."""
+def snapshot(esc: Escalation, *, now: datetime | None = None) -> EscalationView:
+    """A plain copy of what the Slack edge needs to render an escalation (`now` tells if it is overdue)."""
+    overdue = (
+        now is not None
+        and esc.promised_at is not None
+        and esc.status != Status.RESOLVED.value
+        and esc.promised_at <= now
+    )
     return EscalationView(
+        overdue=overdue,
         escalation_id=esc.id,
         number=esc.number,
         owner_id=esc.owner_id,

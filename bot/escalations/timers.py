@@ -355,6 +355,7 @@ class TimerRunner:
             return {"skipped": "no promise"}
         params = {"owner": esc.owner_id, "promised": esc.promised_at.isoformat()}
         effects.thread(session, esc, self.clock, f"{job.key}:thread", Notice.THREAD_OVERDUE, params)
+        effects.card_changed(session, esc, self.clock)  # the card and the Homes now show it overdue
         return {"overdue": True}
 
     def _cadence(self, session: Session, esc: Escalation, job: Job, recipient: str, _: Any) -> dict[str, Any]:

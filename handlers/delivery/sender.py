@@ -110,7 +110,7 @@ class SlackSender:
 
     def _view(self, job: Job) -> EscalationView:
         with self.reads() as session:
-            return service.snapshot(service.get_by_id(session, job.escalation_id or 0))
+            return service.snapshot(service.get_by_id(session, job.escalation_id or 0), now=self.clock.now())
 
     def _render_card(self, view: EscalationView) -> Message:
         return build_card(

@@ -99,7 +99,7 @@ def _item(item: HomeItem, shown: Shown) -> list[Block]:
     )
     lines = [" · ".join(head), who, cut(item.summary.replace("\n", " "), 150)]
     if item.promised_at is not None:
-        overdue = item.promised_at < shown.now and item.status != Status.RESOLVED.value
+        overdue = item.promised_at <= shown.now and item.status != Status.RESOLVED.value
         key = "home.item.overdue" if overdue else "home.item.promised"
         lines.append(t(locale, key, when=slack_date(item.promised_at)))
     return [section("\n".join(lines)), _item_buttons(item, locale)]

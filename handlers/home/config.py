@@ -35,10 +35,16 @@ def configuration(settings: Settings, locale: str) -> list[tuple[str, str]]:
         ("home.admin.vent_retention", _days(settings.vent_retention_days, locale)),
         ("home.admin.digest", settings.digest_schedule.describe()),
     ]
-    # Moderators belong to peer support (/vent), configured on its own branch; shown when present.
-    moderators = tuple(getattr(settings, "moderators", ()) or ())
-    if moderators:
-        rows.append(("home.admin.moderators", people(moderators)))
+    if settings.peer_channel:
+        weekly = settings.encouragement_schedule
+        rows += [
+            ("home.admin.peer_channel", channel(settings.peer_channel)),
+            ("home.admin.moderators", people(settings.moderators)),
+            ("home.admin.vent_limit", t(locale, "home.admin.per_hour", count=settings.vent_rate_limit)),
+            ("home.admin.weekly", weekly.describe() if weekly is not None else none),
+        ]
+    else:
+        rows.append(("home.admin.peer_channel", t(locale, "home.admin.peer_off")))
     return rows
 
 

@@ -26,10 +26,7 @@ def handle_vent(req: Req, kit: PeerKit) -> None:
     if not settings.peer_channel:
         req.reply(req.t("error.vent_off"))
     elif not text.strip():
-        view = build_vent_modal(
-            locale=req.locale, peer_channel=settings.peer_channel, relay_days=settings.vent_relay_days
-        )
-        req.client.views_open(trigger_id=req.trigger_id, view=view)
+        open_vent_modal(req)
     elif text.strip().lower() == "help":
         message = build_help(
             locale=req.locale, peer_channel=settings.peer_channel, relay_days=settings.vent_relay_days
@@ -37,6 +34,18 @@ def handle_vent(req: Req, kit: PeerKit) -> None:
         req.reply(message.text, message.blocks)
     else:
         post_from_command(req, kit, plain_from_slash(text))
+
+
+def open_vent_modal(req: Req) -> bool:
+    """Open the `/vent` form with the click's or command's trigger; False when peer support is off."""
+    settings = req.deps.settings
+    if not settings.peer_channel:
+        return False
+    view = build_vent_modal(
+        locale=req.locale, peer_channel=settings.peer_channel, relay_days=settings.vent_relay_days
+    )
+    req.client.views_open(trigger_id=req.trigger_id, view=view)
+    return True
 
 
 def post_from_command(req: Req, kit: PeerKit, text: str) -> None:

@@ -3,15 +3,13 @@ and what each answer does (snooze, stop, stop all, a rough streak, at most one r
 
 from __future__ import annotations
 
-import sys
+import json
 from datetime import timedelta
-from types import SimpleNamespace
-from typing import Any
 
-import pytest
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from handlers.ids import View
 from storage.models import ScheduledSend
 from tests.care.helpers import (
     MOOD_LOW,
@@ -32,6 +30,7 @@ from tests.escalate.test_timers import _driver
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
+from tests.vent.helpers import PEER_ENV, populate_peer
 
 
 def test_tokyo_raiser_gets_one_a_few_hours_later_and_one_next_morning(
@@ -253,33 +252,31 @@ def _pending_checkins(bot: Itabasami) -> list[str]:
         return list(rows)
 
 
-def test_post_anonymously_explains_until_peer_support_is_installed(
-    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+def test_post_anonymously_explains_when_peer_support_is_off(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, clock: FixedClock
 ) -> None:
-    """Without the /vent feature, 'Post anonymously' answers with a polite note and keeps the check-in."""
-    monkeypatch.setitem(sys.modules, "handlers.vent", None)  # as on this branch (an import of it fails)
+    """Without PEER_CHANNEL, 'Post anonymously' answers with a polite note and keeps the check-in."""
     raise_at(bot, driver, slack, clock, local("2026-11-24 10:00", TOKYO))
     run_at(bot, slack, clock, local("2026-11-24 13:05", TOKYO))
     note = press(driver, slack, checkins(slack)[0], "care_vent")
     assert "匿名の投稿はまだ使えません" in (note.text or "") and not note.replace_original
 
 
-def test_post_anonymously_opens_the_vent_form_when_peer_support_provides_one(
-    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+def test_post_anonymously_opens_the_vent_form_in_the_persons_language(
+    make_bot: BotFactory, slack: FakeSlack, clock: FixedClock
 ) -> None:
-    """The seam for /vent: `handlers.vent.open_vent_modal(req)` is called with the click's trigger."""
-    opened: list[str] = []
-
-    def open_vent_modal(req: Any) -> bool:
-        opened.append(req.trigger_id)
-        return True
-
-    monkeypatch.setitem(sys.modules, "handlers.vent", SimpleNamespace(open_vent_modal=open_vent_modal))
+    """With peer support on, the check-in's button opens the real /vent form with the click's trigger."""
+    bot = make_bot(**PEER_ENV)
+    populate_peer(slack)
+    driver = _driver(bot, slack)
     raise_at(bot, driver, slack, clock, local("2026-11-24 10:00", TOKYO))
     run_at(bot, slack, clock, local("2026-11-24 13:05", TOKYO))
     message = checkins(slack)[0]
+    before = len(slack.views_opened())
     driver.block_action(
         "care_vent", user=RAISER, value=button_value(message, "care_vent"), channel=message.channel
     )
-    slack.wait_for(lambda: opened)
-    assert opened == [driver.last_trigger] and slack.responses(driver.last_response_url) == []
+    opened = slack.wait_for(lambda: slack.views_opened()[before:])[0]
+    assert opened.view["callback_id"] == View.VENT
+    assert "匿名" in json.dumps(opened.view, ensure_ascii=False)  # the raiser works in Japanese
+    assert slack.responses(driver.last_response_url) == []  # no note: the form is the answer

@@ -14,6 +14,15 @@ from tests.fakes.clock import FixedClock
 from tests.fakes.slack_models import Message
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
+from tests.vent.helpers import (
+    AUTHOR,
+    COLLEAGUE,
+    OTHER_AUTHOR,
+    PEER_ENV,
+    populate_peer,
+    reply_anonymously,
+    vent,
+)
 
 
 def _digests(slack: FakeSlack, user: str) -> list[Message]:
@@ -97,6 +106,27 @@ def test_peer_totals_appear_only_from_five_posts(
     first, second = _digests(slack, HEAD)
     assert "Peer support" not in str(first.blocks)
     assert "Peer support across the workspace this week: 5 posts, 12 replies." in str(second.blocks)
+
+
+def test_peer_totals_count_the_weeks_real_posts_and_replies(
+    make_bot: BotFactory, slack: FakeSlack, clock: FixedClock
+) -> None:
+    """Five anonymous posts and two anonymous replies during the week: the digest shows those totals."""
+    bot = make_bot(**PEER_ENV)
+    populate_peer(slack)
+    driver = _driver(bot, slack)
+    set_chain(driver, slack, bot, OWNER, HEAD)
+    clock.set(local("2026-11-23 12:00", NY))
+    _reply(driver, slack, "digest on", HEAD)
+    posts = []
+    for hour, author in enumerate([AUTHOR, OTHER_AUTHOR, AUTHOR, OTHER_AUTHOR, AUTHOR]):
+        clock.set(local(f"2026-11-24 {10 + hour}:00", TOKYO))
+        posts.append(vent(bot, driver, slack, f"今日のこと その{hour + 1}", user=author))
+    reply_anonymously(bot, driver, slack, posts[0], "お疲れさまです", user=COLLEAGUE)
+    reply_anonymously(bot, driver, slack, posts[0], "ありがとう", user=AUTHOR)
+    run_at(bot, slack, clock, local("2026-11-30 09:05", NY))
+    [digest] = _digests(slack, HEAD)
+    assert "Peer support across the workspace this week: 5 posts, 2 replies." in str(digest.blocks)
 
 
 def test_the_digest_never_carries_check_in_answers(

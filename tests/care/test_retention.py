@@ -9,12 +9,21 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from bot.care.peer_hooks import PeerHooks
-from storage.models import Escalation, ScheduledSend, TimelineEntry
+from storage.models import Escalation, ScheduledSend, TimelineEntry, VentPost, VentReply
 from tests.care.helpers import TOKYO, local, raise_at, resolve
-from tests.conftest import BotFactory
+from tests.conftest import BotFactory, settled
 from tests.escalate.test_timers import _driver
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
+from tests.vent.helpers import (
+    COLLEAGUE,
+    PEER_CHANNEL,
+    PEER_ENV,
+    populate_peer,
+    posts_in_channel,
+    reply_anonymously,
+    vent,
+)
 
 
 def _escalations(bot: Itabasami) -> dict[int, Escalation]:
@@ -85,3 +94,27 @@ def test_vents_are_purged_through_the_peer_support_hook(make_bot: BotFactory, cl
     assert asked == [clock.now() - timedelta(days=90)]
     kept = make_bot(VENT_RETENTION_DAYS="keep", peer_hooks=PeerHooks(purge_before=purge))
     assert kept.housekeeping.run_once()["vents"] == 0 and len(asked) == 1
+
+
+def test_old_vents_leave_slack_and_the_database_after_ninety_days(
+    make_bot: BotFactory, slack: FakeSlack, clock: FixedClock
+) -> None:
+    """A vent from July, with an anonymous reply, is gone in November; last week's vent stays."""
+    bot = make_bot(**PEER_ENV)
+    populate_peer(slack)
+    driver = _driver(bot, slack)
+    clock.set(local("2026-07-01 10:00", TOKYO))
+    old = vent(bot, driver, slack, "七月のつらかった話")
+    reply_anonymously(bot, driver, slack, old, "わかります", user=COLLEAGUE)
+    clock.set(local("2026-10-28 10:00", TOKYO))
+    recent = vent(bot, driver, slack, "先週の話")
+    clock.set(local("2026-11-02 12:00", TOKYO))
+    assert bot.housekeeping.run_once()["vents"] == 1
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    assert [m.ts for m in posts_in_channel(slack)] == [recent.message.ts]
+    assert slack.thread(PEER_CHANNEL, old.message.ts) == []
+    with bot.deps.reads() as session:
+        assert list(session.scalars(select(VentPost.public_id))) == [recent.public_id]
+        assert list(session.scalars(select(VentReply))) == []
+    assert bot.housekeeping.run_once()["vents"] == 0

@@ -150,3 +150,23 @@ def test_restart_posts_what_was_stored(make_bot: BotFactory, slack: FakeSlack, c
     slack.wait_for(lambda: _cards(slack), timeout=10)
     settled(second, slack)
     assert len(_cards(slack)) == 1 and len(slack.dm_messages(OWNER)) == 1
+
+
+def test_a_request_given_up_on_keeps_nothing_the_person_wrote(bot: Itabasami, clock: FixedClock) -> None:
+    """Post-ack work that can never run is marked failed, and its stored request body is dropped."""
+    from bot.outbox import enqueue
+    from handlers.edge import LATER_KIND
+
+    body = {"user_id": RAISER, "text": "今日はもう限界です", "response_url": ""}
+    with bot.deps.sessions.begin() as session:
+        enqueue(
+            session,
+            clock=clock,
+            key="req:gone",
+            kind=LATER_KIND,
+            payload={"handler": "a.handler.that.is.gone", "body": body},
+        )
+    bot.dispatcher.run_once()
+    with bot.deps.sessions() as session:
+        row = only(list(session.scalars(select(ScheduledSend).where(ScheduledSend.key == "req:gone"))))
+    assert row.status == "failed" and row.payload == {"handler": "a.handler.that.is.gone"}

@@ -166,8 +166,14 @@ def test_reminder_before_the_promise_and_overdue_notice_at_it(
     advance_and_run(bot, slack, clock, timedelta(minutes=1))
     assert "was promised a reply by" in _reminders(slack, OWNER)[0]
     assert "お伝えしています" in _reminders(slack, RAISER)[0]
+    assert "Past the reply time" not in str(_current(slack, card).blocks)
     advance_and_run(bot, slack, clock, timedelta(minutes=30))
     assert any("is due now" in t for t in thread_texts(slack, _posted(card)))
+    assert "Past the reply time promised to the client" in str(_current(slack, card).blocks)  # in place
+    # the Homes are republished too, without anyone opening them again, each in its reader's language
+    owner_home, raiser_home = slack.home(OWNER), slack.home(RAISER)
+    assert owner_home is not None and "*Overdue:*" in str(owner_home["blocks"])
+    assert raiser_home is not None and "期限超過" in str(raiser_home["blocks"])
 
 
 def test_nudges_wait_for_working_hours_in_each_time_zone(
@@ -333,6 +339,11 @@ def test_own_working_hours_change_when_nudges_arrive(
     raise_with_form(driver, slack, bot)
     advance_and_run(bot, slack, clock, timedelta(hours=2, minutes=1))
     assert len(nudges(slack, OWNER)) == 1
+
+
+def _current(slack: FakeSlack, card: Any) -> Any:
+    """The card as it stands in the channel now (updates edit it in place)."""
+    return next(m for m in slack.messages(card.channel) if m.ts == card.ts)
 
 
 def _posted(card: Any) -> Any:

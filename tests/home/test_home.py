@@ -13,11 +13,13 @@ from bot.escalations import service
 from bot.escalations.model import Draft, Severity
 from storage.models import Escalation, PersonSettings
 from tests.care.helpers import TOKYO, checkins, local, raise_at, run_at
-from tests.conftest import ADMIN, OWNER, PEER, RAISER, settled
+from tests.conftest import ADMIN, OWNER, PEER, RAISER, BotFactory, settled
+from tests.escalate.test_timers import _driver
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
 from tests.home.helpers import action_ids, home_action, open_home, texts
 from tests.support.driver import SlackDriver
+from tests.vent.helpers import AUTHOR, MODERATOR, PEER_CHANNEL, PEER_ENV, populate_peer, vent
 
 
 def _seed(
@@ -110,6 +112,7 @@ def test_admin_sees_configuration_and_failed_sends_without_recipients(
         "<#C0ESCAL>",
         "Check-in plan",
         "3h,next-morning",
+        "off (set PEER_CHANNEL to turn on /vent)",
     ):
         assert label in shown
     failed = next(
@@ -118,6 +121,30 @@ def test_admin_sees_configuration_and_failed_sends_without_recipients(
     assert "`dm`" in failed and "#1" in failed and "user_not_found" in failed
     assert OWNER not in failed and RAISER not in failed
     assert len(view["blocks"]) <= 100
+
+
+def test_admin_sees_peer_support_settings_but_never_an_author(
+    make_bot: BotFactory, slack: FakeSlack, clock: FixedClock
+) -> None:
+    """With /vent on, the admin's Home shows its channel, moderators and limits; a fresh vent changes
+    nothing there that could point at whoever wrote it."""
+    bot = make_bot(**PEER_ENV, ENCOURAGEMENT_SCHEDULE="fri 16:00")
+    populate_peer(slack)
+    driver = _driver(bot, slack)
+    before = texts(open_home(bot, driver, slack, ADMIN))
+    for label in (
+        "Peer-support channel",
+        f"<#{PEER_CHANNEL}>",
+        "Moderators",
+        f"<@{MODERATOR}>",
+        "<!subteam^S0MODS>",
+        "5 per hour",
+        "fri 16:00",
+    ):
+        assert label in before, label
+    vent(bot, driver, slack, "今日はつらかった")
+    after = texts(open_home(bot, driver, slack, ADMIN))
+    assert after == before and AUTHOR not in after
 
 
 def test_language_choice_applies_to_home_and_messages(
