@@ -54,6 +54,11 @@ def main() -> int:
         bot.stop()
         return 2
     log.info("escalation chain seeded links=%d", seeded)
+    refused = bot.token_problem()
+    if refused is not None:
+        print(f"itabasami cannot start: {refused}", file=sys.stderr)
+        bot.stop()
+        return 2
     worker.start()
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:

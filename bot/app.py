@@ -13,6 +13,7 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
@@ -132,6 +133,24 @@ class Itabasami:
         with self.deps.sessions.begin() as session:
             return chain.seed_from_file(session, clock=self.deps.clock, links=links)
 
+    def token_problem(self) -> str | None:
+        """Ask Slack whether SLACK_BOT_TOKEN works; a plain sentence when Slack refuses it, else None.
+
+        Slack being unreachable is not a reason to stop: the outbox keeps everything until it answers."""
+        try:
+            self.bolt.client.auth_test()
+        except SlackApiError as exc:
+            error = str(exc.response.get("error"))
+            if error in TOKEN_REFUSED:
+                return (
+                    f"Slack refused SLACK_BOT_TOKEN ({error}). Copy the Bot User OAuth Token (xoxb-…) from "
+                    "your app's OAuth & Permissions page, and reinstall the app if it was removed."
+                )
+            log.warning("auth.test failed error=%s; starting anyway", error)
+        except OSError as exc:
+            log.warning("Slack is not reachable error=%s; starting anyway", type(exc).__name__)
+        return None
+
     def join_escalation_channel(self) -> None:
         """Join ESCALATION_CHANNEL if it is public; a private one needs an invitation (admins are told)."""
         try:
@@ -140,6 +159,19 @@ class Itabasami:
             log.warning("could not join escalation channel error=%s", exc.response.get("error"))
         except OSError as exc:
             log.warning("could not join escalation channel error=%s", type(exc).__name__)
+
+
+# auth.test errors that mean the token itself is wrong or dead (not a passing outage).
+TOKEN_REFUSED = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "not_allowed_token_type",
+    }
+)
 
 
 def create_app(
@@ -247,7 +279,7 @@ def create_app(
         client=client,
         token_verification_enabled=False,
         listener_executor=listeners,
-        logger=logging.getLogger("slack_bolt.App"),
+        logger=_bolt_logger(),
     )
     register_all(bolt, deps)
     bolt.error(_log_unhandled)
@@ -329,6 +361,25 @@ def _peer_housekeeping(deps: Deps, dispatcher: Dispatcher, anon: Anon) -> None:
         done = tidy(session, clock=deps.clock, anon=anon, settings=deps.settings)
     if done.weekly is not None:
         dispatcher.kick()
+
+
+class _SkipClientChosen(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment too, and warns on every start that the client we
+    pass (which carries that token) wins: true, expected, and only noise in the logs."""
+
+    message = warning_client_prioritized_and_token_skipped()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.msg != self.message
+
+
+_SKIP_CLIENT_CHOSEN = _SkipClientChosen()
+
+
+def _bolt_logger() -> logging.Logger:
+    logger = logging.getLogger("slack_bolt.App")
+    logger.addFilter(_SKIP_CLIENT_CHOSEN)  # once: a logger keeps one of each filter
+    return logger
 
 
 def _log_unhandled(error: Exception, body: dict[str, Any]) -> None:

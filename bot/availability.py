@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot.calendar import Calendar, Schedule, WorkWeek, parse_days, parse_hours
+from bot.calendar import Calendar, OvernightHours, Schedule, WorkWeek, parse_days, parse_hours
 from bot.care import home
 from bot.clock import Clock
 from bot.errors import InvalidInput
@@ -76,6 +76,8 @@ def set_hours(session: Session, *, clock: Clock, user_id: str, hours: str | None
     if hours is not None:
         try:
             parse_hours(hours)
+        except OvernightHours as exc:
+            raise InvalidInput("error.hours_overnight", hours=hours) from exc
         except ValueError as exc:
             raise InvalidInput("error.hours_format") from exc
     if days is not None:

@@ -32,6 +32,10 @@ class WorkWeek:
         return f"{self.start:%H:%M}-{self.end:%H:%M} {describe_days(self.days)}"
 
 
+class OvernightHours(ValueError):
+    """Working hours whose end is not after their start (a night shift): not supported yet."""
+
+
 def parse_hours(raw: str) -> tuple[time, time]:
     """'09:00-18:00' → (09:00, 18:00). Raises ValueError otherwise."""
     match = _HOURS.match(raw.strip())
@@ -42,7 +46,7 @@ def parse_hours(raw: str) -> tuple[time, time]:
         raise ValueError(f"expected hours like 09:00-18:00, got {raw!r}")
     start, end = time(h1, m1), time(23, 59) if h2 == 24 else time(h2, m2)
     if end <= start:
-        raise ValueError(f"the end of the working day must come after its start, got {raw!r}")
+        raise OvernightHours(f"the end of the working day must come after its start, got {raw!r}")
     return start, end
 
 

@@ -107,6 +107,11 @@ class Settings:
         return bool(self.peer_channel)
 
     @property
+    def effective_moderators(self) -> tuple[str, ...]:
+        """Who handles reports: MODERATORS, or the admins when it is not set."""
+        return self.moderators or tuple(sorted(self.admin_users))
+
+    @property
     def socket_mode(self) -> bool:
         return bool(self.slack_app_token)
 
@@ -165,6 +170,7 @@ class Settings:
             "vent_retention_days": reader.optional("VENT_RETENTION_DAYS", _days_or_keep, 90),
             "digest_schedule": reader.optional("DIGEST_SCHEDULE", _weekly, parse_weekly(DEFAULT_DIGEST)),
         }
+        _channels_apart(reader, values)
         hours = reader.optional("WORK_HOURS", _hours, (time(9, 0), time(18, 0)))
         days = reader.optional("WORK_DAYS", _days, frozenset(range(5)))
         if reader.problems:
@@ -189,12 +195,25 @@ def _peer_values(reader: _Reader) -> dict[str, Any]:
             f"a random secret of at least {MIN_ANON_SECRET} characters, kept outside the database "
             f"(/vent is on because PEER_CHANNEL is set). Generate one with: {HOW_TO_GENERATE}",
         )
-        if not values["moderators"] and not reader.env.get("ADMIN_USERS", "").strip():
+        moderators_given = reader.env.get("MODERATORS", "").strip()
+        if not moderators_given and not reader.env.get("ADMIN_USERS", "").strip():
             reader.problems.append(
                 "MODERATORS is missing: /vent is on (PEER_CHANNEL is set), so name who handles reports, "
                 "as user IDs and/or a user group ID (S…), or set ADMIN_USERS (see .env.example)."
             )
     return values
+
+
+def _channels_apart(reader: _Reader, values: dict[str, Any]) -> None:
+    """The peer-support channel must be its own: anonymous posts never share a channel with escalations
+    or admin notices (the bot would read escalation replies as peer-support replies, and the reverse)."""
+    peer = values.get("peer_channel")
+    for name, key in (("ESCALATION_CHANNEL", "escalation_channel"), ("ADMIN_CHANNEL", "admin_channel")):
+        if peer and values.get(key) == peer:
+            reader.problems.append(
+                f"PEER_CHANNEL and {name} are the same channel ({peer}): give peer support a channel "
+                "of its own, so anonymous posts never mix with escalations or admin notices."
+            )
 
 
 class _Invalid(ValueError):

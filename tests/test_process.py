@@ -70,3 +70,24 @@ def test_python_m_bot_serves_http_and_posts_through_its_worker(slack: FakeSlack,
             raise
     assert proc.returncode == 0
     assert "Traceback" not in stderr
+    assert "WARNING" not in stderr, stderr  # a healthy start and stop warns about nothing
+
+
+def test_a_token_slack_refuses_stops_the_bot_with_a_plain_message(slack: FakeSlack, tmp_path: Path) -> None:
+    """A mistyped or revoked bot token: exit 2 naming SLACK_BOT_TOKEN and where to copy it, no traceback."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT)) | make_env(
+        slack, f"sqlite:///{tmp_path}/bot.db", PORT=str(_free_port()), SLACK_BOT_TOKEN="xoxb-not-the-real-one"
+    )
+    env.pop("SLACK_APP_TOKEN", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "Slack refused SLACK_BOT_TOKEN (invalid_auth)" in result.stderr
+    assert "OAuth & Permissions" in result.stderr and "Traceback" not in result.stderr

@@ -22,7 +22,7 @@ from sqlalchemy import ColumnElement, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.calendar import WeeklySchedule
-from bot.care import prefs
+from bot.care import home, prefs
 from bot.care.home import OPEN_STATES
 from bot.care.model import CareKind
 from bot.care.peer_hooks import PeerHooks
@@ -170,6 +170,7 @@ def plan(session: Session, *, clock: Clock, manager: str, due: datetime, tz: Zon
 def set_opt_in(session: Session, *, clock: Clock, manager: str, on: bool) -> None:
     """Turn the digest on or off; off also cancels the one waiting."""
     prefs.row_for(session, clock=clock, user_id=manager).digest_enabled = on
+    home.refresh(session, clock=clock, users=[manager])  # the Home's switch follows `/escalate digest`
     if not on:
         session.execute(
             update(ScheduledSend)

@@ -32,6 +32,12 @@ def on_raised(session: Session, *, clock: Clock, esc: Escalation) -> None:
     home.refresh(session, clock=clock, users=[esc.owner_id, esc.raiser_id])
 
 
+def on_chain_changed(session: Session, *, clock: Clock, people: list[str | None]) -> None:
+    """A chain link was set or removed: the person, their old and new manager (whose digest switch
+    depends on having someone below them) and the admins (who see the chain) get a fresh Home."""
+    home.refresh(session, clock=clock, users=[p for p in people if p])
+
+
 def on_changed(session: Session, *, clock: Clock, esc: Escalation) -> None:
     """Anything on the escalation changed: the App Home of whoever sees it there is refreshed."""
     former = [m.user_id for m in esc.members if m.role == Role.FORMER_OWNER]

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from bot.availability import clear_away, set_away, set_hours, upcoming_away
+from bot.care import hooks as care
 from bot.errors import InvalidInput
 from bot.escalations import chain
 from bot.escalations.service import check_person
@@ -30,6 +31,7 @@ def handle_chain(req: Req, text: str) -> None:
         if not req.is_admin():
             raise InvalidInput("error.admin_only")
         with req.deps.sessions.begin() as session:
+            before = chain.manager_of(session, person)
             if none:
                 chain.remove_manager(session, user_id=person)
             else:
@@ -37,6 +39,9 @@ def handle_chain(req: Req, text: str) -> None:
                     session, clock=req.deps.clock, user_id=person, manager_id=manager, set_by=req.user_id
                 )
             above = chain.chain_above(session, person)
+            admins = sorted(req.deps.settings.admin_users)
+            care.on_chain_changed(session, clock=req.deps.clock, people=[person, before, manager, *admins])
+        req.deps.jobs.kick()
         if none:
             req.reply(req.t("chain.removed", person=user(person)))
         else:

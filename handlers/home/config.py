@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from bot.calendar import ClosedRange
@@ -39,13 +40,19 @@ def configuration(settings: Settings, locale: str) -> list[tuple[str, str]]:
         weekly = settings.encouragement_schedule
         rows += [
             ("home.admin.peer_channel", channel(settings.peer_channel)),
-            ("home.admin.moderators", people(settings.moderators)),
+            ("home.admin.moderators", _moderators(settings, locale, people)),
             ("home.admin.vent_limit", t(locale, "home.admin.per_hour", count=settings.vent_rate_limit)),
             ("home.admin.weekly", weekly.describe() if weekly is not None else none),
         ]
     else:
         rows.append(("home.admin.peer_channel", t(locale, "home.admin.peer_off")))
     return rows
+
+
+def _moderators(settings: Settings, locale: str, people: Callable[[Any], str]) -> str:
+    if settings.moderators:
+        return people(settings.moderators)
+    return t(locale, "home.admin.moderators_admins", users=people(settings.effective_moderators))
 
 
 def _mention(entity: str) -> str:

@@ -46,13 +46,18 @@ def register(app: App, deps: Deps) -> Callable[[Req], None]:
 
 
 def register_off(app: App, deps: Deps) -> None:
-    """Without PEER_CHANNEL, `/vent` (still in the manifest) explains that peer support is off."""
+    """Without PEER_CHANNEL, `/vent`, the report shortcut (both still in the manifest) and the buttons on
+    posts made while it was on explain that peer support is off, instead of Slack's generic error."""
 
     def answer_off(req: Req) -> None:
         req.ack()
         req.reply(req.t("error.vent_off"))
 
-    app.command(Command.VENT)(listener(deps, answer_off))
+    off = listener(deps, answer_off)
+    app.command(Command.VENT)(off)
+    app.shortcut(Shortcut.VENT_REPORT_MESSAGE)(off)
+    for action_id in ACTIONS:
+        app.action(action_id)(off)
 
 
 __all__ = ["PeerKit", "register", "register_off"]

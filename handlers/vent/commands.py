@@ -38,6 +38,7 @@ def handle_vent(req: Req, kit: PeerKit) -> None:
 
 def open_vent_modal(req: Req) -> bool:
     """Open the `/vent` form with the click's or command's trigger; False when peer support is off."""
+    req.keep_quiet()  # from a check-in's button too: the language lookup leaves no row behind
     settings = req.deps.settings
     if not settings.peer_channel:
         return False

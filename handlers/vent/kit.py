@@ -57,7 +57,7 @@ class ModeratorDirectory:
         return found
 
     def _resolve(self) -> frozenset[str]:
-        configured = self._settings.moderators or tuple(sorted(self._settings.admin_users))
+        configured = self._settings.effective_moderators
         people = {m for m in configured if not m.startswith("S")}
         for group in (m for m in configured if m.startswith("S")):
             try:

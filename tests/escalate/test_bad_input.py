@@ -83,3 +83,11 @@ def test_very_long_text_is_kept_whole(bot: Itabasami, driver: SlackDriver, slack
     shown = "".join(str(b) for b in card.blocks) + "".join(str(r.blocks) for r in replies)
     assert "Sentence 0 of" in shown and "Sentence 119 of" in shown
     assert "continued in the thread" in str(card.blocks)
+
+
+def test_overnight_hours_get_their_own_explanation(driver: SlackDriver, slack: FakeSlack) -> None:
+    """A night shift is not supported yet: the reply says so plainly, in the person's language."""
+    ja = _reply_text(driver, slack, driver.command("/escalate", "hours 18:00-09:00", user=RAISER).text)
+    assert "日をまたぐ" in ja and "18:00-09:00" in ja
+    en = _reply_text(driver, slack, driver.command("/escalate", "hours 22:00-06:00", user=OWNER).text)
+    assert "start and end on the same day" in en and "22:00-06:00" in en

@@ -13,8 +13,8 @@ from bot.escalations import service
 from bot.escalations.model import Draft, Severity
 from storage.models import Escalation, PersonSettings
 from tests.care.helpers import TOKYO, checkins, local, raise_at, run_at
-from tests.conftest import ADMIN, OWNER, PEER, RAISER, BotFactory, settled
-from tests.escalate.test_timers import _driver
+from tests.conftest import ADMIN, HEAD, OWNER, PEER, RAISER, BotFactory, settled
+from tests.escalate.test_timers import _driver, set_chain
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
 from tests.home.helpers import action_ids, home_action, open_home, texts
@@ -255,3 +255,32 @@ def _id_of(bot: Itabasami, number: int) -> str:
 def _status(bot: Itabasami, number: int) -> str:
     with bot.deps.reads() as session:
         return str(session.scalars(select(Escalation.status).where(Escalation.number == number)).one())
+
+
+def test_chain_and_digest_changes_republish_the_homes_they_show_on(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """An admin links the owner to a manager: the admin's open Home lists the link and the manager's Home
+    offers the digest, without reopening. `/escalate digest on` flips the Home's switch too."""
+    open_home(bot, driver, slack, ADMIN)
+    open_home(bot, driver, slack, HEAD)
+    assert "Weekly digest" not in texts(slack.home(HEAD) or {})  # nobody below them yet
+    set_chain(driver, slack, bot, OWNER, HEAD)
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    assert f"<@{OWNER}> → <@{HEAD}>" in texts(slack.home(ADMIN) or {})
+    assert "Weekly digest of my team's escalations" in texts(slack.home(HEAD) or {})
+    driver.command("/escalate", "digest on", user=HEAD)
+    slack.wait_for(lambda: slack.responses(driver.last_response_url))
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    switch = _element(slack.home(HEAD) or {}, "home_toggles")
+    assert "digest" in [o["value"] for o in switch.get("initial_options", [])]
+
+
+def _element(view: dict[str, Any], action_id: str) -> dict[str, Any]:
+    for block in view["blocks"]:
+        for element in [*block.get("elements", []), block.get("accessory") or {}]:
+            if element.get("action_id") == action_id:
+                return dict(element)
+    raise AssertionError(f"no {action_id} on the Home")

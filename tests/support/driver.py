@@ -227,6 +227,10 @@ class SlackDriver:
         }
         return self.interactive(payload)
 
+    def _fresh_response_url(self) -> str:
+        self.last_response_url = self.fake.new_response_url()
+        return self.last_response_url
+
     def message_shortcut(
         self, callback_id: str, *, user: str, message: dict[str, Any], channel: str = "CCLIENT"
     ) -> Response:
@@ -240,7 +244,7 @@ class SlackDriver:
             "user": {"id": user, "name": user.lower(), "team_id": TEAM["id"]},
             "message": message,
             "message_ts": message.get("ts"),
-            "response_url": self.fake.new_response_url(),
+            "response_url": self._fresh_response_url(),
             "token": "legacy-verification-token",
         }
         return self.interactive(payload)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from bot.app import Itabasami
 from bot.server import make_wsgi_app
-from tests.conftest import RAISER, SIGNING_SECRET, BotFactory, settled
+from tests.conftest import OWNER, RAISER, SIGNING_SECRET, BotFactory, settled
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
@@ -158,3 +158,20 @@ def test_vent_is_off_without_peer_channel(make_bot: BotFactory, slack: FakeSlack
     driver.command("/vent", "hello", user=RAISER)
     reply = slack.wait_for(lambda: slack.responses(driver.last_response_url))[0]
     assert "PEER_CHANNEL" in (reply.text or "") and reply.response_type == "ephemeral"
+
+
+def test_report_shortcut_and_old_buttons_explain_when_peer_support_is_off(
+    make_bot: BotFactory, slack: FakeSlack
+) -> None:
+    """After peer support is turned off, the report shortcut and a post's buttons answer politely in the
+    person's language instead of failing."""
+    off = make_bot()
+    driver = SlackDriver(make_wsgi_app(off.bolt, lambda: True), signing_secret=SIGNING_SECRET, fake=slack)
+    response = driver.message_shortcut("vent_report_message", user=RAISER, message={"ts": "1.000001"})
+    assert response.status == 200
+    note = slack.wait_for(lambda: slack.responses(driver.last_response_url))[0]
+    assert "ピアサポート" in (note.text or "")  # the raiser works in Japanese
+    response = driver.block_action("vent_reply", user=OWNER, value="p123", channel="C0PEER")
+    assert response.status == 200
+    note = slack.wait_for(lambda: slack.responses(driver.last_response_url))[0]
+    assert "Peer support isn't set up" in (note.text or "")

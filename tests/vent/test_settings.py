@@ -76,6 +76,19 @@ def test_malformed_peer_settings_are_all_reported() -> None:
     ):
         assert name in text
     assert "'fri 16:00'" in text and "user group IDs (S0123ABCD)" in text
+    assert text.count("MODERATORS") == 1  # a bad value is not also called missing
+
+
+def test_peer_channel_must_be_its_own() -> None:
+    """Sharing the escalation or admin channel would mix anonymous posts with named work: refused."""
+    shared = _problems(
+        PEER | {"PEER_CHANNEL": "C0ESC", "ESCALATION_CHANNEL": "C0ESC", "ADMIN_CHANNEL": "C0ADM"}
+    )
+    assert "PEER_CHANNEL and ESCALATION_CHANNEL are the same channel (C0ESC)" in shared
+    admin = _problems(
+        PEER | {"PEER_CHANNEL": "C0ADM", "ESCALATION_CHANNEL": "C0ESC", "ADMIN_CHANNEL": "C0ADM"}
+    )
+    assert "PEER_CHANNEL and ADMIN_CHANNEL are the same channel (C0ADM)" in admin
 
 
 def test_someone_must_handle_reports() -> None:
