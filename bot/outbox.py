@@ -95,12 +95,14 @@ class LocalJobs:
     def submit(self, *, key: str, kind: str, target: str | None, payload: dict[str, Any]) -> None:
         self.submit_many([{"key": key, "kind": kind, "target": target, "payload": payload}])
 
-    def submit_many(self, jobs: list[dict[str, Any]]) -> None:
-        """Store several jobs in one transaction (what the worker receives arrives in bursts)."""
+    def submit_many(self, jobs: list[dict[str, Any]], *, kick: bool = True) -> None:
+        """Store several jobs in one transaction (what the worker receives arrives in bursts); with
+        `kick=False` they wait for the caller's `kick()` or the next tick."""
         with self.session_factory.begin() as session:
             for job in jobs:
                 enqueue(session, clock=self.clock, **job)
-        self.dispatcher.kick()
+        if kick:
+            self.dispatcher.kick()
 
     def kick(self) -> None:
         self.dispatcher.kick()
