@@ -10,6 +10,7 @@ from bot.availability import clear_away, set_away, set_hours, upcoming_away
 from bot.errors import InvalidInput
 from bot.escalations import chain
 from bot.escalations.service import check_person
+from bot.i18n.days import describe_week
 from handlers.blockkit import user
 from handlers.edge import Req
 
@@ -113,7 +114,7 @@ def handle_hours(req: Req, text: str) -> None:
     if words == ["hours", "default"]:
         with req.deps.sessions.begin() as session:
             set_hours(session, clock=req.deps.clock, user_id=req.user_id, hours=None, days=None)
-        req.reply(req.t("hours.cleared", hours=req.deps.settings.work_week.describe()))
+        req.reply(req.t("hours.cleared", hours=describe_week(req.locale, req.deps.settings.work_week)))
         return
     if words != ["hours"]:
         match = _HOURS.match(text.strip())
@@ -129,4 +130,4 @@ def handle_hours(req: Req, text: str) -> None:
             )
     schedule = req.deps.availability.schedule(req.user_id)
     key = "hours.show" if words == ["hours"] else "hours.saved"
-    req.reply(req.t(key, hours=schedule.week.describe(), tz=str(schedule.tz)))
+    req.reply(req.t(key, hours=describe_week(req.locale, schedule.week), tz=str(schedule.tz)))
