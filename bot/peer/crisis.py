@@ -13,14 +13,35 @@ from typing import Any
 
 import yaml
 
+from bot.i18n import CATALOGS, t
+
+
+@dataclass(frozen=True)
+class Text:
+    """Words given in one or more languages: the reader's own, else English, else the first given."""
+
+    by_locale: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def plain(cls, text: str) -> Text:
+        return cls((("", text),))
+
+    @classmethod
+    def from_catalogs(cls, key: str) -> Text:
+        return cls(tuple((locale, t(locale, key)) for locale in CATALOGS))
+
+    def in_(self, locale: str) -> str:
+        texts = dict(self.by_locale)
+        return texts.get(locale) or texts.get("en") or self.by_locale[0][1]
+
 
 @dataclass(frozen=True)
 class Resource:
-    name: str
-    contact: str
-    hours: str
+    name: Text
+    contact: Text
+    hours: Text
     open_24h: bool = False
-    region: str | None = None  # "JP", "US", …: shown first to people whose language matches
+    region: str | None = None  # "JP", "US", …: shown first to people from there (see ordered_for)
 
 
 @dataclass(frozen=True)
@@ -29,41 +50,25 @@ class CrisisConfig:
     words: tuple[str, ...]
 
 
-# Defaults for Japan and the US. Admins must check them (numbers and hours change): see README.md.
+def _built_in(key: str, *, open_24h: bool, region: str) -> Resource:
+    return Resource(
+        name=Text.from_catalogs(f"crisis.{key}.name"),
+        contact=Text.from_catalogs(f"crisis.{key}.contact"),
+        hours=Text.from_catalogs(f"crisis.{key}.hours"),
+        open_24h=open_24h,
+        region=region,
+    )
+
+
+# Defaults for Japan and the US, worded in the catalogs (crisis.*). Admins must check them (numbers
+# and hours change): see README.md.
 DEFAULT_RESOURCES = (
-    Resource(
-        name="よりそいホットライン (Yorisoi Hotline)",
-        contact="0120-279-338 (free; from Iwate, Miyagi, Fukushima: 0120-279-226)",
-        hours="24 hours, every day / 24時間・年中無休",
-        open_24h=True,
-        region="JP",
-    ),
-    Resource(
-        name="988 Suicide & Crisis Lifeline",
-        contact="Call or text 988, or chat at https://988lifeline.org",
-        hours="24/7",
-        open_24h=True,
-        region="US",
-    ),
-    Resource(
-        name="Crisis Text Line",
-        contact="Text HOME to 741741",
-        hours="24/7",
-        open_24h=True,
-        region="US",
-    ),
-    Resource(
-        name="いのちの電話 (Inochi no Denwa, free line)",
-        contact="0120-783-556",
-        hours="16:00–21:00 every day; 24 hours on the 10th of each month / 毎日16時〜21時、毎月10日は24時間",
-        region="JP",
-    ),
-    Resource(
-        name="Emergency / 緊急",
-        contact="Japan: 119 (ambulance), 110 (police) · US: 911",
-        hours="24/7",
-        open_24h=True,
-    ),
+    _built_in("yorisoi", open_24h=True, region="JP"),
+    _built_in("inochi", open_24h=False, region="JP"),
+    _built_in("emergency_jp", open_24h=True, region="JP"),
+    _built_in("lifeline_988", open_24h=True, region="US"),
+    _built_in("crisis_text_line", open_24h=True, region="US"),
+    _built_in("emergency_us", open_24h=True, region="US"),
 )
 
 DEFAULT_WORDS = (
@@ -126,15 +131,30 @@ def suggests_danger(text: str, words: tuple[str, ...]) -> bool:
     return any(_normalize(word) in haystack for word in words if word.strip())
 
 
-def ordered_for(locale: str, resources: tuple[Resource, ...]) -> list[Resource]:
-    """24-hour lines first; among equals, the reader's likely region first; otherwise as configured."""
-    preferred = {"ja": "JP", "en": "US"}.get(locale)
+# Time zones that say a reader is in Japan, whatever language their Slack is in.
+_JAPAN_ZONES = frozenset({"Asia/Tokyo", "Japan"})
 
-    def key(item: tuple[int, Resource]) -> tuple[bool, bool, int]:
+
+def region_of(locale: str, zone: str | None = None) -> str | None:
+    """The reader's likely region: Japan for a Japanese locale or time zone, else by language."""
+    if locale == "ja" or zone in _JAPAN_ZONES:
+        return "JP"
+    return {"en": "US"}.get(locale)
+
+
+def ordered_for(locale: str, resources: tuple[Resource, ...], *, zone: str | None = None) -> list[Resource]:
+    """The best 24-hour line for the reader's region first, then the rest of their region, then lines
+    for anywhere, then other regions' (24-hour lines first within each; otherwise as configured)."""
+    region = region_of(locale, zone)
+
+    def key(item: tuple[int, Resource]) -> tuple[int, bool, int]:
         index, resource = item
-        return (not resource.open_24h, resource.region not in (None, preferred), index)
+        group = 0 if resource.region == region else 1 if resource.region is None else 2
+        return (group, not resource.open_24h, index)
 
-    return [resource for _, resource in sorted(enumerate(resources), key=key)]
+    ranked = [resource for _, resource in sorted(enumerate(resources), key=key)]
+    best = next((r for r in ranked if r.open_24h), None)  # a region without one borrows the next
+    return ranked if best is None else [best, *(r for r in ranked if r is not best)]
 
 
 def load_crisis_config(raw: str) -> CrisisConfig:
@@ -175,14 +195,26 @@ def _config_of(document: Any) -> CrisisConfig:
 def _resource(index: int, data: Any) -> Resource:
     if not isinstance(data, dict):
         raise ValueError(f"resource {index + 1} must be a mapping with name, contact and hours")
-    missing = [k for k in ("name", "contact", "hours") if not str(data.get(k) or "").strip()]
+    missing = [k for k in ("name", "contact", "hours") if not data.get(k)]
     if missing:
         raise ValueError(f"resource {index + 1} is missing {', '.join(missing)}")
     region = data.get("region")
     return Resource(
-        name=str(data["name"]).strip(),
-        contact=str(data["contact"]).strip(),
-        hours=str(data["hours"]).strip(),
+        name=_text(index, "name", data["name"]),
+        contact=_text(index, "contact", data["contact"]),
+        hours=_text(index, "hours", data["hours"]),
         open_24h=bool(data.get("open_24h", False)),
         region=str(region).strip().upper() if region else None,
     )
+
+
+def _text(index: int, field: str, value: Any) -> Text:
+    """One text for everyone, or a mapping of language to text (`{ja: …, en: …}`)."""
+    if not isinstance(value, dict):
+        if not str(value).strip():
+            raise ValueError(f"resource {index + 1} is missing {field}")
+        return Text.plain(str(value).strip())
+    texts = tuple((str(k).strip().lower(), str(v).strip()) for k, v in value.items() if str(v or "").strip())
+    if not texts:
+        raise ValueError(f"resource {index + 1}: give {field} as text, or as languages such as ja: and en:")
+    return Text(texts)

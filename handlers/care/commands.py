@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.care import digest
 from bot.care.housekeeping import DigestPlanner
 from bot.errors import InvalidInput
+from bot.i18n.days import describe_weekly
 from handlers.edge import Deps, Req, later
 
 
@@ -48,4 +49,4 @@ def switch_digest(req: Req, on: bool) -> None:
 def _state(req: Req, on: bool) -> str:
     if not on:
         return req.t("care.digest.off")
-    return req.t("care.digest.on", when=req.deps.settings.digest_schedule.describe())
+    return req.t("care.digest.on", when=describe_weekly(req.locale, req.deps.settings.digest_schedule))

@@ -131,10 +131,14 @@ class SlackSender:
         return result
 
     def _join(self, channel: str) -> bool:
+        """Join a public escalation channel. False when the bot must be invited instead (a private
+        channel); an archived channel is reported as such, so admins are told what actually to fix."""
         try:
             call(self.retry, 1, self.client.conversations_join, channel=channel)
         except SlackRefused as refused:
             log.warning("cannot join escalation channel error=%s", refused.error)
+            if refused.error == "is_archived":
+                raise SlackRefused(refused.error, where=channel) from refused
             return False
         return True
 

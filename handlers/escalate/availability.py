@@ -11,6 +11,7 @@ from bot.care import hooks as care
 from bot.errors import InvalidInput
 from bot.escalations import chain
 from bot.escalations.service import check_person
+from bot.i18n.days import describe_week
 from handlers.blockkit import user
 from handlers.edge import Req
 
@@ -118,7 +119,7 @@ def handle_hours(req: Req, text: str) -> None:
     if words == ["hours", "default"]:
         with req.deps.sessions.begin() as session:
             set_hours(session, clock=req.deps.clock, user_id=req.user_id, hours=None, days=None)
-        req.reply(req.t("hours.cleared", hours=req.deps.settings.work_week.describe()))
+        req.reply(req.t("hours.cleared", hours=describe_week(req.locale, req.deps.settings.work_week)))
         return
     if words != ["hours"]:
         match = _HOURS.match(text.strip())
@@ -134,4 +135,4 @@ def handle_hours(req: Req, text: str) -> None:
             )
     schedule = req.deps.availability.schedule(req.user_id)
     key = "hours.show" if words == ["hours"] else "hours.saved"
-    req.reply(req.t(key, hours=schedule.week.describe(), tz=str(schedule.tz)))
+    req.reply(req.t(key, hours=describe_week(req.locale, schedule.week), tz=str(schedule.tz)))

@@ -17,6 +17,7 @@ from bot.calendar import DAY_NAMES, parse_hours
 from bot.care import digest, home, prefs
 from bot.care.checkins import answers
 from bot.care.model import CareKind
+from bot.i18n.days import describe_week
 from handlers.care.commands import planner
 from handlers.edge import Req, later, view_values
 from handlers.home.modals import build_hours_modal
@@ -103,7 +104,7 @@ def handle_hours_open(req: Req) -> None:
         slack_timezone=str(req.deps.people.timezone(req.user_id))
         if not chosen.timezone
         else str(schedule.tz),
-        default=req.deps.settings.work_week.describe(),
+        default=describe_week(req.locale, req.deps.settings.work_week),
     )
     req.client.views_open(trigger_id=req.trigger_id, view=view)
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot.calendar import DAY_NAMES, WorkWeek
+from bot.calendar import WorkWeek
 from bot.care.home import CHAIN_COUNTED, OWNER, RAISER, AdminView, HomeData, HomeItem
 from bot.escalations.model import Status
 from bot.i18n import t
+from bot.i18n.days import describe_week
 from handlers.blockkit import (
     Block,
     actions,
@@ -141,7 +142,7 @@ def _settings(data: HomeData, shown: Shown) -> list[Block]:
     hours = t(
         locale,
         "home.settings.hours",
-        hours=describe_week(shown.week, locale),
+        hours=describe_week(locale, shown.week),
         tz=shown.timezone,
         note=tz_note,
     )
@@ -162,15 +163,6 @@ def _settings(data: HomeData, shown: Shown) -> list[Block]:
         ),
         context(t(locale, "home.settings.private")),
     ]
-
-
-def describe_week(week: WorkWeek, locale: str) -> str:
-    """'09:00-18:00 Mon-Fri' / '09:00-18:00 月-金', in the viewer's language."""
-    days = sorted(week.days)
-    names = [t(locale, f"home.day.{DAY_NAMES[d]}") for d in days]
-    contiguous = len(days) > 2 and days == list(range(days[0], days[-1] + 1))
-    listed = f"{names[0]}-{names[-1]}" if contiguous else ", ".join(names)
-    return f"{week.start:%H:%M}-{week.end:%H:%M} {listed}"
 
 
 def _language(current: str | None, locale: str) -> Block:

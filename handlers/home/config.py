@@ -7,6 +7,7 @@ from typing import Any
 
 from bot.calendar import ClosedRange
 from bot.i18n import duration, t
+from bot.i18n.days import describe_week, describe_weekly
 from bot.settings import Settings
 from handlers.blockkit import channel, user
 
@@ -28,13 +29,13 @@ def configuration(settings: Settings, locale: str) -> list[tuple[str, str]]:
         ("home.admin.timeouts", timeouts),
         ("home.admin.nudges", str(settings.nudges_before_escalating)),
         ("home.admin.reminder", duration(locale, settings.reminder_before)),
-        ("home.admin.hours", settings.work_week.describe()),
+        ("home.admin.hours", describe_week(locale, settings.work_week)),
         ("home.admin.holidays", settings.holiday_country or none),
         ("home.admin.closed", ", ".join(_closed(r) for r in settings.closed_dates) or none),
         ("home.admin.checkins", f"`{settings.checkin_plan.describe()}`"),
         ("home.admin.retention", _days(settings.retention_days, locale)),
         ("home.admin.vent_retention", _days(settings.vent_retention_days, locale)),
-        ("home.admin.digest", settings.digest_schedule.describe()),
+        ("home.admin.digest", describe_weekly(locale, settings.digest_schedule)),
     ]
     if settings.peer_channel:
         weekly = settings.encouragement_schedule
@@ -42,7 +43,7 @@ def configuration(settings: Settings, locale: str) -> list[tuple[str, str]]:
             ("home.admin.peer_channel", channel(settings.peer_channel)),
             ("home.admin.moderators", _moderators(settings, locale, people)),
             ("home.admin.vent_limit", t(locale, "home.admin.per_hour", count=settings.vent_rate_limit)),
-            ("home.admin.weekly", weekly.describe() if weekly is not None else none),
+            ("home.admin.weekly", describe_weekly(locale, weekly) if weekly is not None else none),
         ]
     else:
         rows.append(("home.admin.peer_channel", t(locale, "home.admin.peer_off")))

@@ -16,7 +16,7 @@ def build_hours_modal(
     end: Block = {"type": "timepicker", "action_id": B.HOURS_END}
     if own_hours:
         start["initial_time"], end["initial_time"] = f"{week.start:%H:%M}", f"{week.end:%H:%M}"
-    days = [option(t(locale, f"home.day.{name}"), name) for name in DAY_NAMES]
+    days = [option(t(locale, f"day.{name}"), name) for name in DAY_NAMES]
     days_element: Block = {"type": "checkboxes", "action_id": B.HOURS_DAYS, "options": days}
     chosen = [o for i, o in enumerate(days) if i in week.days]
     if own_hours and chosen:

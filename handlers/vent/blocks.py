@@ -85,11 +85,18 @@ def build_reply(public_id: str, number: int, text: str, *, locale: str) -> Messa
     )
 
 
-def crisis_blocks(resources: tuple[Resource, ...], *, locale: str) -> list[Block]:
-    """Support lines, 24-hour ones first, for the author's eyes only."""
+def crisis_blocks(resources: tuple[Resource, ...], *, locale: str, zone: str | None = None) -> list[Block]:
+    """Support lines in the reader's language, the best 24-hour line for where they are first, for the
+    author's eyes only."""
     lines = [
-        t(locale, "vent.crisis.line", name=r.name, contact=r.contact, hours=r.hours)
-        for r in ordered_for(locale, resources)
+        t(
+            locale,
+            "vent.crisis.line",
+            name=r.name.in_(locale),
+            contact=r.contact.in_(locale),
+            hours=r.hours.in_(locale),
+        )
+        for r in ordered_for(locale, resources, zone=zone)
     ]
     return [
         section(t(locale, "vent.crisis.intro")),

@@ -14,7 +14,7 @@ from bot.peer.model import Draft, Receipt
 from handlers.edge import Req, metadata_of, view_values
 from handlers.ids import Block as B
 from handlers.vent.blocks import build_help, build_receipt, crisis_blocks, receipt_blocks
-from handlers.vent.kit import PeerKit, author, field_error, private_update, shown_times
+from handlers.vent.kit import PeerKit, author, field_error, own_zone, private_update, shown_times
 from handlers.vent.modals import build_receipt_modal, build_vent_modal
 from handlers.vent.text import plain_from_slash
 
@@ -56,7 +56,7 @@ def post_from_command(req: Req, kit: PeerKit, text: str) -> None:
     message = build_receipt(_receipt(req, receipt), locale=req.locale)
     req.reply(message.text, message.blocks)
     if suggests_danger(text, kit.crisis.words):
-        blocks = crisis_blocks(kit.crisis.resources, locale=req.locale)
+        blocks = crisis_blocks(kit.crisis.resources, locale=req.locale, zone=own_zone(req))
         req.reply(req.t("vent.crisis.intro"), blocks)
 
 
@@ -72,9 +72,9 @@ def handle_vent_submitted(req: Req, kit: PeerKit) -> None:
         field_error(req, B.VENT_TEXT, err)
         return
     crisis = suggests_danger(text, kit.crisis.words)
-    blocks = (crisis_blocks(kit.crisis.resources, locale=req.locale) if crisis else []) + _receipt(
-        req, receipt
-    )
+    blocks = (
+        crisis_blocks(kit.crisis.resources, locale=req.locale, zone=own_zone(req)) if crisis else []
+    ) + _receipt(req, receipt)
     req.ack(
         response_action="update", view=build_receipt_modal(locale=req.locale, blocks=blocks, crisis=crisis)
     )
@@ -174,7 +174,7 @@ def _redraw(req: Req, kit: PeerKit, public_id: str, state: str, *, relay_until: 
         relay_until=relay_until,
     )
     if metadata_of(req.body).get("crisis"):
-        blocks = crisis_blocks(kit.crisis.resources, locale=req.locale) + blocks
+        blocks = crisis_blocks(kit.crisis.resources, locale=req.locale, zone=own_zone(req)) + blocks
     private_update(req, t(req.locale, "vent.receipt.fallback"), blocks)
 
 

@@ -130,6 +130,15 @@ def shown_times(req: Req, *, in_form: bool = False) -> Iterator[None]:
         raise
 
 
+def own_zone(req: Req) -> str | None:
+    """The person's Slack time zone name, from memory or Slack, never stored (see module docstring)."""
+    try:
+        info = req.deps.people.get(req.user_id, persist=False)
+    except LookupFailed:
+        return None
+    return info.tz if info and info.tz else None
+
+
 def _local(req: Req, at: datetime) -> str:
     try:
         info = req.deps.people.get(req.user_id, persist=False)

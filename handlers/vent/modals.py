@@ -109,12 +109,14 @@ def build_reply_modal(*, locale: str, post_public_id: str) -> Block:
     )
 
 
-def build_reply_done(*, locale: str, number: int, resources: tuple[Resource, ...] = ()) -> Block:
+def build_reply_done(
+    *, locale: str, number: int, resources: tuple[Resource, ...] = (), zone: str | None = None
+) -> Block:
     """The reply form, once sent; with support lines, for the replier alone, if their words suggest danger."""
     name = pseudonym(number, locale)
     blocks = [section(t(locale, "modal.reply.done", name=name))]
     if resources:
-        blocks += crisis_blocks(resources, locale=locale)
+        blocks += crisis_blocks(resources, locale=locale, zone=zone)
     return modal(
         View.VENT_RECEIPT, t(locale, "modal.reply.title"), blocks, submit=None, close=t(locale, "modal.close")
     )

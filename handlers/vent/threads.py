@@ -9,7 +9,7 @@ from bot.peer.crisis import suggests_danger
 from bot.peer.model import PostState
 from handlers.edge import Req, metadata_of, view_values
 from handlers.ids import Block as B
-from handlers.vent.kit import PeerKit, action_value, author, field_error, shown_times
+from handlers.vent.kit import PeerKit, action_value, author, field_error, own_zone, shown_times
 from handlers.vent.modals import (
     build_delete_modal,
     build_done,
@@ -49,7 +49,12 @@ def handle_reply_submitted(req: Req, kit: PeerKit) -> None:
     support = kit.crisis.resources if suggests_danger(text, kit.crisis.words) else ()
     req.ack(
         response_action="update",
-        view=build_reply_done(locale=req.locale, number=receipt.number, resources=support),
+        view=build_reply_done(
+            locale=req.locale,
+            number=receipt.number,
+            resources=support,
+            zone=own_zone(req) if support else None,
+        ),
     )
     req.deps.jobs.kick()
 

@@ -334,7 +334,7 @@ def test_own_working_hours_change_when_nudges_arrive(
     """An owner who works 12:00-20:00 gets a nudge due at 19:00 at once instead of the next morning."""
     driver.command("/escalate", "hours 12:00-20:00 mon-fri", user=OWNER)
     url = driver.last_response_url
-    assert "12:00-20:00" in (slack.wait_for(lambda: slack.responses(url))[0].text or "")
+    assert "12:00–20:00 Mon–Fri" in (slack.wait_for(lambda: slack.responses(url))[0].text or "")
     clock.set(local("2026-11-24 17:00", LA))
     raise_with_form(driver, slack, bot)
     advance_and_run(bot, slack, clock, timedelta(hours=2, minutes=1))

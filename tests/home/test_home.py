@@ -139,7 +139,7 @@ def test_admin_sees_peer_support_settings_but_never_an_author(
         f"<@{MODERATOR}>",
         "<!subteam^S0MODS>",
         "5 per hour",
-        "fri 16:00",
+        "Fri 16:00",
     ):
         assert label in before, label
     vent(bot, driver, slack, "今日はつらかった")
@@ -234,7 +234,7 @@ def test_working_hours_and_time_zone_from_the_home(
     driver.view_submission(form, values, user=RAISER)
     slack.wait_for(lambda: "Europe/London" in texts(slack.home(RAISER) or {"blocks": []}))
     shown = texts(slack.home(RAISER) or {})
-    assert "08:00-16:30 月-木" in shown and "（ここで設定）" in shown
+    assert "月〜木 08:00〜16:30" in shown and "（ここで設定）" in shown
 
 
 def _values(view: dict[str, Any], action_id: str) -> list[str]:

@@ -69,6 +69,7 @@ def test_english_danger_words_in_the_form_show_support_in_the_receipt(
     shown = str(receipt["blocks"])
     assert "You don't have to carry this alone" in shown
     assert shown.index("988") < shown.index("Inochi no Denwa")
+    assert "Call or text 988" in shown and "119 for an ambulance" in shown and "救急車" not in shown
     assert receipt["private_metadata"] and "crisis" in receipt["private_metadata"]
 
 
@@ -116,3 +117,60 @@ def test_anonymous_reply_with_danger_words_shows_support_to_the_replier(
     assert "匿名 1" in shown and "よりそいホットライン" in shown
     settled(bot, slack)
     assert slack.dm_messages(MODERATOR) == [] and slack.messages(ADMIN_CHANNEL) == []
+
+
+def _lines(shown: str) -> list[str]:
+    return [line for line in shown.split("•")[1:] if line.strip()]
+
+
+def test_japanese_author_sees_japanese_lines_first_in_japanese(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """A Japanese author sees every Japanese line before any US one, each worded in Japanese."""
+    vent(bot, driver, slack, JA_DANGER)
+    lines = _lines(_crisis_reply(slack, driver.last_response_url))
+    japan = [i for i, line in enumerate(lines) if "0120" in line or "119" in line]
+    us = [i for i, line in enumerate(lines) if "988" in line or "741741" in line or "911" in line]
+    assert japan == [0, 1, 2] and us and min(us) > max(japan)
+    assert "よりそいホットライン" in lines[0] and "24時間・年中無休" in lines[0]
+    shown = " ".join(lines)
+    assert "救急車は119、警察は110" in shown and "988 に電話またはSMS" in shown
+    assert "Call or text" not in shown and "ambulance" not in shown
+
+
+def test_english_speaker_in_tokyo_sees_japan_first_in_english(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """Someone whose Slack is in English but whose time zone is Tokyo gets Japan's 24-hour line first."""
+    slack.add_user("UEXPAT01", "alex", real_name="Alex Reed", locale="en-US", tz="Asia/Tokyo")
+    vent(bot, driver, slack, EN_DANGER, user="UEXPAT01")
+    lines = _lines(_crisis_reply(slack, driver.last_response_url))
+    assert "Yorisoi Hotline" in lines[0] and "24 hours, every day" in lines[0]
+    shown = " ".join(lines)
+    assert shown.index("Emergency in Japan") < shown.index("988") and "無料" not in shown
+
+
+def test_configured_lines_in_both_languages(
+    make_bot: BotFactory, slack: FakeSlack, engine: object, tmp_path: Path
+) -> None:
+    """CRISIS_RESOURCES may word a line per language (each author reads their own) or once for all."""
+    from bot.server import make_wsgi_app
+
+    config = tmp_path / "crisis.yml"
+    config.write_text(
+        "- name: {ja: 社内相談窓口, en: Staff support desk}\n"
+        "  contact: {ja: 内線 4040, en: ext. 4040}\n"
+        "  hours: {ja: 平日9時〜17時, en: weekdays 9-17}\n"
+        "  region: JP\n"
+        "- {name: Night line, contact: 0120-000-000, hours: 24 hours, open_24h: true}\n",
+        encoding="utf-8",
+    )
+    populate_peer(slack)
+    app = make_bot(**PEER_ENV, CRISIS_RESOURCES=str(config))
+    driver = SlackDriver(make_wsgi_app(app.bolt, lambda: True), signing_secret=SIGNING_SECRET, fake=slack)
+    vent(app, driver, slack, JA_DANGER, user=AUTHOR)
+    japanese = _lines(_crisis_reply(slack, driver.last_response_url))
+    assert "Night line" in japanese[0] and "社内相談窓口" in japanese[1] and "平日9時〜17時" in japanese[1]
+    vent(app, driver, slack, EN_DANGER, user=OTHER_AUTHOR)
+    english = " ".join(_lines(_crisis_reply(slack, driver.last_response_url)))
+    assert "*Staff support desk*: ext. 4040 (weekdays 9-17)" in english and "社内" not in english

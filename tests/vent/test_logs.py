@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.exc import StatementError
 
 from storage.models import Person
-from tests.vent.helpers import AUTHOR, project_logs
+from tests.vent.helpers import AUTHOR, OTHER_AUTHOR, project_logs
 
 
 def test_slack_debug_bodies_are_redacted() -> None:
@@ -66,3 +66,34 @@ def test_database_errors_do_not_quote_parameters(engine: Engine) -> None:
     with engine.connect() as conn, pytest.raises(StatementError) as caught:
         conn.execute(text("SELECT * FROM no_such_table WHERE x = :who"), {"who": AUTHOR})
     assert AUTHOR not in str(caught.value)
+
+
+def test_project_exceptions_keep_type_and_traceback_but_not_user_ids() -> None:
+    """An unexpected error logged by the project's own code keeps its type, file and line, not the user ID."""
+    edge = logging.getLogger("handlers.edge")
+    with project_logs("INFO") as logs:
+        try:
+            raise LookupError(f"no DM channel for <@{AUTHOR}> (also {OTHER_AUTHOR})")
+        except LookupError:
+            edge.exception("unexpected error correlation=abc123 user=%s", AUTHOR)
+        logging.getLogger("bot.outbox").warning("send failed for %s", OTHER_AUTHOR)
+    out = logs.getvalue()
+    assert AUTHOR not in out and OTHER_AUTHOR not in out
+    assert "unexpected error correlation=abc123 user=U***" in out and "send failed for U***" in out
+    assert "LookupError: no DM channel for <@U***> (also U***)" in out
+    assert "Traceback (most recent call last)" in out and 'test_logs.py", line ' in out
+
+
+def test_masking_leaves_the_record_usable_by_other_formatters() -> None:
+    """A record that went through the filter still formats its traceback, masked, for any other handler."""
+    from bot.logs import RedactLibraryBodies
+
+    try:
+        raise ValueError(f"bad value from {AUTHOR}")
+    except ValueError as exc:
+        record = logging.LogRecord(
+            "bot.outbox", logging.ERROR, __file__, 1, "failed", (), (type(exc), exc, None)
+        )
+    assert RedactLibraryBodies().filter(record)
+    formatted = logging.Formatter().format(record)
+    assert "ValueError: bad value from U***" in formatted and AUTHOR not in formatted
