@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -28,6 +28,8 @@ from storage.models import ScheduledSend
 log = logging.getLogger(__name__)
 
 PENDING, SENDING, SENT, FAILED, CANCELLED = "pending", "sending", "sent", "failed", "cancelled"
+# Order keys of groups that go after a claim's shared groups (see `Dispatcher._start`).
+PERSONAL = ("t:", "u:")
 # The reason recorded on sends that wait for another send (a thread reply for its card).
 NOT_READY = "waiting for the escalation's card"
 
@@ -207,6 +209,14 @@ def forget_payload(session: Session, job: Job, _result: dict[str, Any]) -> None:
 
 @dataclass
 class Dispatcher:
+    """Claims due rows and keeps the send threads busy with them.
+
+    Rows that must keep their order share an order key (see `order_key`) and go out one after
+    another in one thread; everything else runs side by side. Whenever fewer groups are in flight
+    than there are threads, more rows are claimed, leaving out the keys already in flight, so a busy
+    channel sending at Slack's pace never holds back anyone else's messages.
+    """
+
     session_factory: SessionFactory
     sender: Sender
     clock: Clock
@@ -215,26 +225,44 @@ class Dispatcher:
     batch_size: int = 100
     workers: int = 4
     skip_locked: bool = False
+    # Rows of one order key a claim takes: they go out one by one (a busy channel at Slack's one a
+    # second), so a longer run would outlive its lease.
+    per_key: int = 20
 
     def __post_init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="send")
         self._kicker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kick")
         self._kick_lock = threading.Lock()
         self._kick_queued = False
+        self._pass_lock = threading.Lock()
+        self._state = threading.Condition()
+        # Order keys claimed here and not yet settled, with the escalations their rows belong to.
+        self._in_flight: dict[str, frozenset[int]] = {}
+        self._finished = 0  # groups finished so far: a change means rows may have become due
+        self._settled = 0
+        self._unordered = frozenset(kind for kind, policy in self.policies.items() if not policy.ordered)
 
     def run_once(self) -> int:
-        """Send everything due now; returns how many rows were settled (sent, failed or retried)."""
-        settled = 0
-        while True:
-            jobs = self._claim()
-            if not jobs:
-                return settled
-            # Posts into escalation threads go first, so a DM that links to a card claimed in the
-            # same batch finds it posted.
-            unordered = {kind for kind, policy in self.policies.items() if not policy.ordered}
-            shared, personal = _groups(jobs, unordered)
-            for phase in (shared, personal):
-                settled += sum(f.result() for f in [self._pool.submit(self._run_group, g) for g in phase])
+        """Send everything due now; returns how many rows were settled (sent, failed or retried).
+
+        One pass at a time: a second caller waits for the running pass, then makes its own.
+        """
+        with self._pass_lock:
+            with self._state:
+                settled_before = self._settled
+            while True:
+                with self._state:
+                    self._state.wait_for(lambda: len(self._in_flight) < self.workers)
+                    finished, busy = self._finished, dict(self._in_flight)
+                groups = self._claim(busy)
+                if groups:
+                    self._start(groups)
+                    continue
+                with self._state:
+                    if self._finished == finished and not self._in_flight:
+                        return self._settled - settled_before
+                    if self._finished == finished:
+                        self._state.wait()
 
     def kick(self) -> None:
         """Ask for a pass soon, without waiting; kicks that arrive while one is queued coalesce."""
@@ -256,18 +284,66 @@ class Dispatcher:
         except Exception:
             log.exception("dispatch pass failed; the next tick retries")
 
-    def _claim(self) -> list[Job]:
+    def _start(self, groups: dict[str, list[Job]]) -> None:
+        """Posts into escalation threads go first, so a DM that links to a card claimed with it finds
+        the card posted; one person's messages start once this claim's shared groups are done."""
+        shared = [(key, jobs) for key, jobs in groups.items() if not key.startswith(PERSONAL)]
+        personal = [(key, jobs) for key, jobs in groups.items() if key.startswith(PERSONAL)]
+        if not shared:
+            for key, jobs in personal:
+                self._submit(key, jobs)
+            return
+        left = [len(shared)]
+        lock = threading.Lock()
+
+        def shared_done(_future: object) -> None:
+            with lock:
+                left[0] -= 1
+                last = left[0] == 0
+            if last:
+                for key, jobs in personal:
+                    self._submit(key, jobs)
+
+        for key, jobs in shared:
+            self._pool.submit(self._run_keyed, key, jobs).add_done_callback(shared_done)
+
+    def _submit(self, key: str, jobs: list[Job]) -> None:
+        self._pool.submit(self._run_keyed, key, jobs)
+
+    def _run_keyed(self, key: str, jobs: list[Job]) -> None:
+        settled = 0
+        try:
+            settled = self._run_group(jobs)
+        except Exception:  # the database failed mid-settle: the rows' leases bring them back
+            log.exception("send group crashed; its rows are retried when their lease ends")
+        finally:
+            with self._state:
+                self._in_flight.pop(key, None)
+                self._finished += 1
+                self._settled += settled
+                self._state.notify_all()
+
+    def _claim(self, busy: Mapping[str, frozenset[int]]) -> dict[str, list[Job]]:
+        """Claim due rows whose order key is not in flight: at most `per_key` of each key, in order."""
         now = self.clock.now()
+        groups: dict[str, list[Job]] = {}
         with self.session_factory.begin() as session:
-            rows = self._due_rows(session, now)
-            jobs = []
-            for row in rows:
+            for row in sorted(self._due_rows(session, now, busy), key=lambda r: r.id):
+                key = order_key(row.kind, row.target, row.escalation_id, row.id, self._unordered)
+                group = groups.setdefault(key, [])
+                if len(group) >= self.per_key:
+                    continue  # left as it is: claimed by a later pass, after this group
                 uncertain = row.status == SENDING or bool(row.payload.get("_uncertain"))
                 row.status, row.lease_until, row.attempts = SENDING, now + self.retry.lease, row.attempts + 1
-                jobs.append(_job_of(row, uncertain))
-        return jobs
+                group.append(_job_of(row, uncertain))
+        with self._state:
+            for key, jobs in groups.items():
+                self._in_flight[key] = frozenset(j.escalation_id for j in jobs if j.escalation_id is not None)
+        return groups
 
-    def _due_rows(self, session: Session, now: datetime) -> list[ScheduledSend]:
+    def _due_rows(
+        self, session: Session, now: datetime, busy: Mapping[str, frozenset[int]]
+    ) -> list[ScheduledSend]:
         due = (
             select(ScheduledSend)
             .where(ScheduledSend.status == PENDING, ScheduledSend.due_at <= now)
@@ -280,6 +356,7 @@ class Dispatcher:
             .order_by(ScheduledSend.id)
             .limit(self.batch_size)
         )
+        due, stale = _not_busy(due, busy), _not_busy(stale, busy)
         if self.skip_locked:
             due, stale = due.with_for_update(skip_locked=True), stale.with_for_update(skip_locked=True)
         return list(session.scalars(stale)) + list(session.scalars(due))
@@ -379,20 +456,30 @@ def _job_of(row: ScheduledSend, uncertain: bool) -> Job:
     )
 
 
-def _groups(jobs: list[Job], unordered: set[str] | None = None) -> tuple[list[list[Job]], list[list[Job]]]:
-    """Jobs that must keep their order share a group: the posts into one escalation's thread (no target
-    of their own), or one person's messages (by target). Returns (shared groups, personal groups)."""
-    groups: dict[str, list[Job]] = {}
-    for job in sorted(jobs, key=lambda j: j.id):
-        if job.kind in (unordered or set()):
-            order_key = f"tj{job.id}"  # on its own, after the shared groups like any personal job
-        elif job.target:
-            order_key = f"t{job.target}"
-        elif job.escalation_id is not None:
-            order_key = f"e{job.escalation_id}"
-        else:
-            order_key = f"j{job.id}"
-        groups.setdefault(order_key, []).append(job)
-    shared = [g for k, g in groups.items() if not k.startswith("t")]
-    personal = [g for k, g in groups.items() if k.startswith("t")]
-    return shared, personal
+def order_key(
+    kind: str, target: str | None, escalation_id: int | None, job_id: int, unordered: frozenset[str]
+) -> str:
+    """Rows that must keep their order share a key: one person's (or conversation's) messages, by
+    target, or the posts into one escalation's thread, which have no target of their own."""
+    if kind in unordered:
+        return f"u:{job_id}"  # on its own, after the shared groups like any personal job
+    if target:
+        return f"t:{target}"
+    if escalation_id is not None:
+        return f"e:{escalation_id}"
+    return f"j:{job_id}"
+
+
+def _not_busy(stmt: Select[ScheduledSend], busy: Mapping[str, frozenset[int]]) -> Select[ScheduledSend]:
+    """Leave out rows whose order key has a group in flight (they must wait for it), and rows of an
+    escalation with anything in flight: a DM claimed while its card is still being posted would
+    find no card, and wait."""
+    targets = [key[2:] for key in busy if key.startswith("t:")]
+    escalations = sorted(set().union(*busy.values())) if busy else []
+    if targets:
+        stmt = stmt.where(or_(ScheduledSend.target.is_(None), ScheduledSend.target.not_in(targets)))
+    if escalations:
+        stmt = stmt.where(
+            or_(ScheduledSend.escalation_id.is_(None), ScheduledSend.escalation_id.not_in(escalations))
+        )
+    return stmt

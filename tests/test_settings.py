@@ -39,6 +39,7 @@ def test_every_problem_is_reported_at_once() -> None:
         "DATABASE_URL": "postgres://x/y",
         "ESCALATION_CHANNEL": "#escalations",
         "SCHEDULER_TICK": "soon",
+        "SEND_THREADS": "0",
     }
     with pytest.raises(SettingsError) as caught:
         Settings.from_env(env)
@@ -53,6 +54,7 @@ def test_every_problem_is_reported_at_once() -> None:
         "DATABASE_URL",
         "ESCALATION_CHANNEL",
         "SCHEDULER_TICK",
+        "SEND_THREADS",
     ):
         assert name in text
     assert "postgresql+psycopg://" in text and "channel ID such as C0123456789" in text
