@@ -344,10 +344,12 @@ class Dispatcher:
     def _due_rows(
         self, session: Session, now: datetime, busy: Mapping[str, frozenset[int]]
     ) -> list[ScheduledSend]:
+        # Oldest first among what is due: a retry (due later than a burst queued after it) is not
+        # sent behind the whole burst.
         due = (
             select(ScheduledSend)
             .where(ScheduledSend.status == PENDING, ScheduledSend.due_at <= now)
-            .order_by(ScheduledSend.due_at, ScheduledSend.id)
+            .order_by(ScheduledSend.id)
             .limit(self.batch_size)
         )
         stale = (
@@ -407,7 +409,9 @@ class Dispatcher:
                 return delay
             payload = dict(row.payload)
             if later.uncertain or job.uncertain:
-                payload["_uncertain"] = later.uncertain
+                # Once an attempt may have reached Slack, every later one looks first: a rate limit
+                # or refusal on a later try says nothing about where the earlier one went.
+                payload["_uncertain"] = True
             row.payload, row.status, row.attempts = payload, PENDING, attempts
             row.due_at, row.last_error, row.lease_until = self.clock.now() + delay, later.reason, None
             if policy.on_deferred is not None:

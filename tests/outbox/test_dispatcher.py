@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
-from bot.outbox import Dispatcher, Job, enqueue
+from bot.outbox import Dispatcher, Job, RetryLater, enqueue
 from storage.db import SessionFactory
 from tests.fakes.clock import FixedClock
 
@@ -71,3 +72,36 @@ def test_one_persons_messages_stay_in_order_across_claims(
     mine = [key for target, key, _at in sender.sent if target == "UONE"]
     assert mine == [f"k{i:03d}" for i in range(0, 36, 3)]
     assert len(sender.sent) == 36
+
+
+@dataclass
+class ScriptedSender:
+    """Answers each attempt with the next outcome in `script`, noting whether the job was uncertain."""
+
+    script: list[RetryLater | None]
+    seen: list[bool] = field(default_factory=list)
+
+    def send(self, job: Job) -> dict[str, Any] | None:
+        self.seen.append(job.uncertain)
+        outcome = self.script.pop(0)
+        if outcome is not None:
+            raise outcome
+        return {}
+
+
+def test_a_send_that_may_have_posted_is_looked_up_on_every_later_try(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    """A timeout, then a rate limit on the next try: the third try still knows the first may have posted."""
+    later = timedelta(seconds=5)
+    timed_out = RetryLater("TimeoutError", after=later, uncertain=True)
+    sender = ScriptedSender([timed_out, RetryLater("ratelimited", after=later, counts=False), None])
+    queue(sessions, clock, ["U001"])
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock)
+    try:
+        for _ in range(3):
+            dispatcher.run_once()
+            clock.advance(timedelta(minutes=1))
+    finally:
+        dispatcher.close()
+    assert sender.seen == [False, True, True]
