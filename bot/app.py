@@ -24,11 +24,12 @@ from bot.care.model import CareKind
 from bot.care.peer_hooks import PeerHooks
 from bot.care.policies import care_policies
 from bot.clock import Clock, SystemClock
+from bot.dispatcher import Dispatcher
 from bot.escalations import chain
 from bot.escalations.notices import SendKind
 from bot.escalations.policies import escalation_policies
 from bot.escalations.timers import TimerPolicy, TimerRunner
-from bot.outbox import Dispatcher, Jobs, KindPolicy, LocalJobs, RetryPolicy, forget_payload
+from bot.outbox import Jobs, KindPolicy, LocalJobs, RetryPolicy, forget_payload
 from bot.peer.anon import Anon
 from bot.peer.housekeeping import tidy
 from bot.peer.policies import peer_policies

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from bot.outbox import Dispatcher, Job, RetryLater, enqueue
+from bot.dispatcher import Dispatcher
+from bot.outbox import Job, RetryLater, enqueue
 from storage.db import SessionFactory
 from tests.fakes.clock import FixedClock
 
