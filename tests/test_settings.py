@@ -90,3 +90,11 @@ def test_python_m_bot_exits_2_with_plain_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN is missing" in result.stderr and "ESCALATION_CHANNEL is missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_sending_can_be_tuned() -> None:
+    """SEND_THREADS sets the send threads; CHANNEL_POST_INTERVAL spaces posts per conversation (`off`)."""
+    tuned = Settings.from_env(GOOD | {"SEND_THREADS": "16", "CHANNEL_POST_INTERVAL": "off"})
+    assert tuned.send_threads == 16 and tuned.channel_post_interval == timedelta(0)
+    default = Settings.from_env(GOOD)
+    assert default.send_threads == 8 and default.channel_post_interval == timedelta(seconds=1)

@@ -45,6 +45,7 @@ class Throttle:
         self._clock, self._sleep = clock, sleep
         self._lock = threading.Lock()
         self._next_post: dict[str, float] = {}
+        self._prune_above = 1000
         self._holds: dict[str, float] = {}
 
     def before(self, method: str, channel: str | None) -> None:
@@ -87,10 +88,12 @@ class Throttle:
             budget -= wait
 
     def _forget(self, now: float) -> None:
-        if len(self._next_post) > 1000:
-            stale = [c for c, at in self._next_post.items() if at < now - FORGET_AFTER]
-            for channel in stale:
-                del self._next_post[channel]
+        if len(self._next_post) <= self._prune_above:
+            return
+        stale = [c for c, at in self._next_post.items() if at < now - FORGET_AFTER]
+        for channel in stale:
+            del self._next_post[channel]
+        self._prune_above = max(1000, 2 * len(self._next_post))  # a scan only when it has doubled
 
 
 class SharedRateLimitRetryHandler(RateLimitErrorRetryHandler):

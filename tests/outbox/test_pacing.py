@@ -42,6 +42,16 @@ def test_posts_to_one_conversation_are_a_second_apart() -> None:
     assert slept == [1.0, 2.0]
 
 
+def test_conversations_long_quiet_are_forgotten() -> None:
+    """One DM each to 5,000 people over time: only recent conversations are remembered."""
+    virtual = VirtualTime()
+    throttle = Throttle(clock=virtual.clock, sleep=virtual.sleep)
+    for i in range(5000):
+        virtual.now += 0.1
+        throttle.before("chat.postMessage", f"U{i:05d}")
+    assert len(throttle._next_post) <= 2000 and virtual.slept == []
+
+
 def test_a_hold_makes_every_caller_of_the_method_wait() -> None:
     """After a 429 with Retry-After 5, the next call of that method waits 5 s; another method does not."""
     virtual = VirtualTime()
