@@ -25,11 +25,12 @@ from bot.care.model import CareKind
 from bot.care.peer_hooks import PeerHooks
 from bot.care.policies import care_policies
 from bot.clock import Clock, SystemClock
+from bot.dispatcher import Dispatcher
 from bot.escalations import chain
 from bot.escalations.notices import SendKind
 from bot.escalations.policies import escalation_policies
 from bot.escalations.timers import TimerPolicy, TimerRunner
-from bot.outbox import Dispatcher, Jobs, KindPolicy, LocalJobs, RetryPolicy, forget_payload
+from bot.outbox import Jobs, KindPolicy, LocalJobs, RetryPolicy, forget_payload
 from bot.peer import retention as peer_retention
 from bot.peer.anon import Anon
 from bot.peer.housekeeping import tidy
@@ -41,6 +42,7 @@ from handlers import register_all
 from handlers.care.delivery import CareSender, SlackDnd
 from handlers.care.digest import DigestSender
 from handlers.care.export import ExportSender
+from handlers.delivery.pacing import Throttle
 from handlers.delivery.sender import SlackSender
 from handlers.delivery.slack import SlackUserLookup, delivery_client, lookup_client
 from handlers.edge import LATER_KIND, Deps, run_later
@@ -182,9 +184,11 @@ def create_app(
     clock: Clock | None = None,
     listener_threads: int = LISTENER_THREADS,
     jobs: Jobs | None = None,
-    sender_threads: int = 4,
+    sender_threads: int | None = None,
     send_timeout: int = 15,
     peer_hooks: PeerHooks | None = None,
+    retry: RetryPolicy | None = None,
+    throttle: Throttle | None = None,
 ) -> Itabasami:
     """Build the Bolt app, the outbox dispatcher and the scheduler (nothing is started)."""
     clock = clock or SystemClock()
@@ -203,9 +207,14 @@ def create_app(
         default_locale=settings.default_locale,
         default_timezone=settings.default_timezone,
     )
-    retry = RetryPolicy()
+    retry = retry or RetryPolicy()
     sender = SlackSender(
-        client=delivery_client(settings.slack_bot_token, base_url, timeout=send_timeout),
+        client=delivery_client(
+            settings.slack_bot_token,
+            base_url,
+            timeout=send_timeout,
+            throttle=throttle or Throttle(spacing=settings.channel_post_interval.total_seconds()),
+        ),
         sessions=session_factory,
         reads=reads,
         people=people,
@@ -229,7 +238,7 @@ def create_app(
         | (peer_policies(clock) if settings.peer_enabled else {})
         | care_policies(clock),
         retry=retry,
-        workers=sender_threads,
+        workers=sender_threads or settings.send_threads,
         skip_locked=_dialect(session_factory) == "postgresql",
     )
     listeners = ListenerExecutor(listener_threads)

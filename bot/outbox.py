@@ -2,21 +2,19 @@
 `scheduled_sends` row first.
 
 A change and the sends it causes are written in one transaction (`enqueue`). The `Dispatcher`
-claims due rows atomically (FOR UPDATE SKIP LOCKED on PostgreSQL, so replicas never share a row),
-hands each to a `Sender` (the Slack edge), and records the outcome. Nothing here knows Slack.
+(`bot/dispatcher.py`) claims due rows atomically (FOR UPDATE SKIP LOCKED on PostgreSQL, so replicas
+never share a row), hands each to a `Sender` (the Slack edge), and records the outcome. Nothing here
+knows Slack.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -25,7 +23,8 @@ from bot.clock import Clock
 from storage.db import SessionFactory
 from storage.models import ScheduledSend
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from bot.dispatcher import Dispatcher
 
 PENDING, SENDING, SENT, FAILED, CANCELLED = "pending", "sending", "sent", "failed", "cancelled"
 # The reason recorded on sends that wait for another send (a thread reply for its card).
@@ -205,196 +204,3 @@ def forget_payload(session: Session, job: Job, _result: dict[str, Any]) -> None:
     row = session.get(ScheduledSend, job.id)
     if row is not None:
         row.payload = {k: v for k, v in row.payload.items() if k in ("handler", "notice")}
-
-
-@dataclass
-class Dispatcher:
-    session_factory: SessionFactory
-    sender: Sender
-    clock: Clock
-    policies: Mapping[str, KindPolicy] = field(default_factory=dict)
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
-    batch_size: int = 100
-    workers: int = 4
-    skip_locked: bool = False
-
-    def __post_init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="send")
-        self._kicker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kick")
-        self._kick_lock = threading.Lock()
-        self._kick_queued = False
-
-    def run_once(self) -> int:
-        """Send everything due now; returns how many rows were settled (sent, failed or retried)."""
-        settled = 0
-        while True:
-            jobs = self._claim()
-            if not jobs:
-                return settled
-            # Posts into escalation threads go first, so a DM that links to a card claimed in the
-            # same batch finds it posted.
-            unordered = {kind for kind, policy in self.policies.items() if not policy.ordered}
-            shared, personal = _groups(jobs, unordered)
-            for phase in (shared, personal):
-                settled += sum(f.result() for f in [self._pool.submit(self._run_group, g) for g in phase])
-
-    def kick(self) -> None:
-        """Ask for a pass soon, without waiting; kicks that arrive while one is queued coalesce."""
-        with self._kick_lock:
-            if self._kick_queued:
-                return
-            self._kick_queued = True
-        self._kicker.submit(self._kicked_pass)
-
-    def close(self) -> None:
-        self._kicker.shutdown(wait=True)
-        self._pool.shutdown(wait=True)
-
-    def _kicked_pass(self) -> None:
-        with self._kick_lock:
-            self._kick_queued = False
-        try:
-            self.run_once()
-        except Exception:
-            log.exception("dispatch pass failed; the next tick retries")
-
-    def _claim(self) -> list[Job]:
-        now = self.clock.now()
-        with self.session_factory.begin() as session:
-            rows = self._due_rows(session, now)
-            jobs = []
-            for row in rows:
-                uncertain = row.status == SENDING or bool(row.payload.get("_uncertain"))
-                row.status, row.lease_until, row.attempts = SENDING, now + self.retry.lease, row.attempts + 1
-                jobs.append(_job_of(row, uncertain))
-        return jobs
-
-    def _due_rows(self, session: Session, now: datetime) -> list[ScheduledSend]:
-        due = (
-            select(ScheduledSend)
-            .where(ScheduledSend.status == PENDING, ScheduledSend.due_at <= now)
-            .order_by(ScheduledSend.due_at, ScheduledSend.id)
-            .limit(self.batch_size)
-        )
-        stale = (
-            select(ScheduledSend)
-            .where(ScheduledSend.status == SENDING, ScheduledSend.lease_until < now)
-            .order_by(ScheduledSend.id)
-            .limit(self.batch_size)
-        )
-        if self.skip_locked:
-            due, stale = due.with_for_update(skip_locked=True), stale.with_for_update(skip_locked=True)
-        return list(session.scalars(stale)) + list(session.scalars(due))
-
-    def _run_group(self, jobs: list[Job]) -> int:
-        # Jobs of one escalation (or one target) go in order: a thread reply never precedes its card.
-        for index, job in enumerate(jobs):
-            delay = self._run_one(job)
-            if delay is not None:
-                self._release(jobs[index + 1 :], not_before=self.clock.now() + delay)
-                return index + 1
-        return len(jobs)
-
-    def _run_one(self, job: Job) -> timedelta | None:
-        """Send one job and record the outcome; returns the retry delay when it must wait."""
-        policy = self.policies.get(job.kind, KindPolicy())
-        try:
-            result = self.sender.send(job) or {}
-        except RetryLater as later:
-            return self._retry(job, later, policy)
-        except SendFailed as failed:
-            self._fail(job, str(failed), policy)
-            return None
-        except Exception as exc:  # a bug in a sender must not stall the queue
-            log.exception("send crashed kind=%s job=%s", job.kind, job.id)
-            return self._retry(
-                job, RetryLater(type(exc).__name__, after=self.retry.backoff(job.attempts)), policy
-            )
-        with self.session_factory.begin() as session:
-            row = session.get(ScheduledSend, job.id)
-            if row is not None:
-                row.status, row.sent_at, row.result, row.last_error = SENT, self.clock.now(), result, None
-                row.lease_until = None
-            if policy.on_sent is not None:
-                policy.on_sent(session, job, result)
-        log.info("sent kind=%s job=%s attempts=%d", job.kind, job.id, job.attempts)
-        return None
-
-    def _retry(self, job: Job, later: RetryLater, policy: KindPolicy) -> timedelta | None:
-        attempts = job.attempts if later.counts else job.attempts - 1
-        if policy.max_attempts is not None and attempts >= policy.max_attempts:
-            self._fail(job, later.reason, policy)
-            return None
-        delay = max(later.after, timedelta(0))
-        with self.session_factory.begin() as session:
-            row = session.get(ScheduledSend, job.id)
-            if row is None or row.status != SENDING:
-                return delay
-            payload = dict(row.payload)
-            if later.uncertain or job.uncertain:
-                payload["_uncertain"] = later.uncertain
-            row.payload, row.status, row.attempts = payload, PENDING, attempts
-            row.due_at, row.last_error, row.lease_until = self.clock.now() + delay, later.reason, None
-            if policy.on_deferred is not None:
-                policy.on_deferred(session, job, later, attempts)
-        log.warning(
-            "send deferred kind=%s job=%s reason=%s in=%ss",
-            job.kind,
-            job.id,
-            later.reason,
-            int(delay.total_seconds()),
-        )
-        return delay
-
-    def _fail(self, job: Job, reason: str, policy: KindPolicy) -> None:
-        with self.session_factory.begin() as session:
-            row = session.get(ScheduledSend, job.id)
-            if row is not None:
-                row.status, row.last_error, row.lease_until = FAILED, reason, None
-            if policy.on_failed is not None:
-                policy.on_failed(session, job, reason)
-        log.error("send failed kind=%s job=%s reason=%s", job.kind, job.id, reason)
-
-    def _release(self, jobs: list[Job], *, not_before: datetime) -> None:
-        if not jobs:
-            return
-        with self.session_factory.begin() as session:
-            for job in jobs:
-                row = session.get(ScheduledSend, job.id)
-                if row is not None and row.status == SENDING:
-                    row.status, row.attempts, row.lease_until = PENDING, job.attempts - 1, None
-                    row.due_at = max(row.due_at, not_before)
-
-
-def _job_of(row: ScheduledSend, uncertain: bool) -> Job:
-    payload = {k: v for k, v in row.payload.items() if not k.startswith("_")}
-    return Job(
-        id=row.id,
-        key=row.key,
-        kind=row.kind,
-        target=row.target,
-        payload=payload,
-        escalation_id=row.escalation_id,
-        attempts=row.attempts,
-        created_at=row.created_at,
-        uncertain=uncertain,
-    )
-
-
-def _groups(jobs: list[Job], unordered: set[str] | None = None) -> tuple[list[list[Job]], list[list[Job]]]:
-    """Jobs that must keep their order share a group: the posts into one escalation's thread (no target
-    of their own), or one person's messages (by target). Returns (shared groups, personal groups)."""
-    groups: dict[str, list[Job]] = {}
-    for job in sorted(jobs, key=lambda j: j.id):
-        if job.kind in (unordered or set()):
-            order_key = f"tj{job.id}"  # on its own, after the shared groups like any personal job
-        elif job.target:
-            order_key = f"t{job.target}"
-        elif job.escalation_id is not None:
-            order_key = f"e{job.escalation_id}"
-        else:
-            order_key = f"j{job.id}"
-        groups.setdefault(order_key, []).append(job)
-    shared = [g for k, g in groups.items() if not k.startswith("t")]
-    personal = [g for k, g in groups.items() if k.startswith("t")]
-    return shared, personal

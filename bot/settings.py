@@ -77,6 +77,9 @@ class Settings:
     admin_channel: str | None = None
     consultation_desk: tuple[str, ...] = ()
     scheduler_tick: timedelta = timedelta(seconds=5)
+    send_threads: int = 8
+    # Slack takes about one message a second per conversation; zero turns the pacing off.
+    channel_post_interval: timedelta = timedelta(seconds=1)
     ack_timeouts: dict[str, timedelta] = field(default_factory=lambda: dict(DEFAULT_ACK_TIMEOUTS))
     nudges_before_escalating: int = 2
     reminder_before: timedelta = timedelta(minutes=30)
@@ -158,6 +161,10 @@ class Settings:
             "admin_channel": reader.optional("ADMIN_CHANNEL", _channel_id),
             "consultation_desk": reader.optional("CONSULTATION_DESK", _user_id_tuple, ()),
             "scheduler_tick": reader.optional("SCHEDULER_TICK", _duration, timedelta(seconds=5)),
+            "send_threads": reader.optional("SEND_THREADS", _whole(1, 64, "threads"), 8),
+            "channel_post_interval": reader.optional(
+                "CHANNEL_POST_INTERVAL", _interval_or_off, timedelta(seconds=1)
+            ),
             "ack_timeouts": reader.optional("ACK_TIMEOUTS", _ack_timeouts, dict(DEFAULT_ACK_TIMEOUTS)),
             "nudges_before_escalating": reader.optional("NUDGES_BEFORE_ESCALATING", _count, 2),
             "reminder_before": reader.optional("REMINDER_BEFORE", _duration, timedelta(minutes=30)),
@@ -322,6 +329,10 @@ def _duration(raw: str) -> timedelta:
         return parse_duration(raw)
     except ValueError as exc:
         raise _Invalid(str(exc)) from exc
+
+
+def _interval_or_off(raw: str) -> timedelta:
+    return timedelta(0) if raw.lower() == "off" else _duration(raw)
 
 
 def _ack_timeouts(raw: str) -> dict[str, timedelta]:

@@ -116,6 +116,8 @@ def make_env(slack: FakeSlack, database_url: str, **overrides: str) -> dict[str,
         "ADMIN_CHANNEL": ADMIN_CHANNEL,
         "CONSULTATION_DESK": DESK,
         "SCHEDULER_TICK": "1s",
+        # The fake sets no rate limits unless asked; pacing is tested in tests/outbox.
+        "CHANNEL_POST_INTERVAL": "off",
     }
     env.update(overrides)
     return {k: v for k, v in env.items() if v != ""}

@@ -39,6 +39,7 @@ def test_every_problem_is_reported_at_once() -> None:
         "DATABASE_URL": "postgres://x/y",
         "ESCALATION_CHANNEL": "#escalations",
         "SCHEDULER_TICK": "soon",
+        "SEND_THREADS": "0",
     }
     with pytest.raises(SettingsError) as caught:
         Settings.from_env(env)
@@ -53,6 +54,7 @@ def test_every_problem_is_reported_at_once() -> None:
         "DATABASE_URL",
         "ESCALATION_CHANNEL",
         "SCHEDULER_TICK",
+        "SEND_THREADS",
     ):
         assert name in text
     assert "postgresql+psycopg://" in text and "channel ID such as C0123456789" in text
@@ -88,3 +90,11 @@ def test_python_m_bot_exits_2_with_plain_message(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN is missing" in result.stderr and "ESCALATION_CHANNEL is missing" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_sending_can_be_tuned() -> None:
+    """SEND_THREADS sets the send threads; CHANNEL_POST_INTERVAL spaces posts per conversation (`off`)."""
+    tuned = Settings.from_env(GOOD | {"SEND_THREADS": "16", "CHANNEL_POST_INTERVAL": "off"})
+    assert tuned.send_threads == 16 and tuned.channel_post_interval == timedelta(0)
+    default = Settings.from_env(GOOD)
+    assert default.send_threads == 8 and default.channel_post_interval == timedelta(seconds=1)

@@ -1,7 +1,8 @@
 """Talking to Slack for the outbox: one call, its failure translated into what the Dispatcher understands.
 
-Rate limits (429) are first waited out in-thread by slack-sdk's `RateLimitErrorRetryHandler`
-(honouring Retry-After); if they persist the row is rescheduled for after Retry-After. Timeouts and
+Posts are paced per conversation and rate limits (429) are first waited out in-thread, one hold per
+method shared by every send thread (`pacing.py`, built on slack-sdk's `RateLimitErrorRetryHandler`);
+if they persist the row is rescheduled for after Retry-After, without counting an attempt. Timeouts and
 5xx leave the outcome unknown, so the row is retried with `uncertain` set and the next attempt looks
 for the message (by its metadata key) before posting again.
 """
@@ -19,13 +20,13 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
 
 from bot.outbox import Job, RetryLater, RetryPolicy
 from bot.people import LookupFailed, PersonInfo
 from handlers.blockkit import Message
+from handlers.delivery.pacing import SharedRateLimitRetryHandler, Throttle, ThrottledClient
 from handlers.escalate.blocks import metadata
 
 log = logging.getLogger(__name__)
@@ -40,10 +41,16 @@ class SlackRefused(Exception):
         self.error, self.where = error, where
 
 
-def delivery_client(token: str, base_url: str | None, *, timeout: int = 15) -> WebClient:
-    """The client the outbox sends with: waits out short rate limits itself, never blindly re-posts."""
-    client = WebClient(token=token, base_url=base_url or WebClient.BASE_URL, timeout=timeout)
-    client.retry_handlers = [RateLimitErrorRetryHandler(max_retry_count=2)]
+def delivery_client(
+    token: str, base_url: str | None, *, timeout: int = 15, throttle: Throttle | None = None
+) -> WebClient:
+    """The client the outbox sends with: paced per conversation, waits out short rate limits (one hold
+    shared by every send thread), never blindly re-posts."""
+    throttle = throttle or Throttle()
+    client = ThrottledClient(
+        throttle=throttle, token=token, base_url=base_url or WebClient.BASE_URL, timeout=timeout
+    )
+    client.retry_handlers = [SharedRateLimitRetryHandler(throttle, max_retry_count=2)]
     return client
 
 

@@ -17,7 +17,7 @@ from .method_catalog import MethodSpec, decode_json_args, drop_empty, load_catal
 from .method_context import HANDLERS, Ctx, missing_scope
 from .methods_files import receive_upload
 from .rate_limits import RateLimiter, RateLimits
-from .slack_faults import Fault
+from .slack_faults import Fault, FaultMix
 from .slack_models import Call, ResponsePost, SlackError
 from .slack_state import SlackState
 from .slack_wire import ApiRequest, HttpReply, RawRequest, parse_api_request, read_json_object
@@ -40,6 +40,7 @@ class Dispatcher:
         self.catalog = load_catalog()
         self.calls: list[Call] = []
         self.faults: list[Fault] = []
+        self.fault_mixes: list[FaultMix] = []
         self.server_errors: list[str] = []
         self.rate_limited = 0
         self._limiter = RateLimiter(rate_limits, now) if rate_limits is not None else None
@@ -76,6 +77,11 @@ class Dispatcher:
                     if fault.times <= 0:
                         self.faults.remove(fault)
                     return fault
+            for mix in self.fault_mixes:
+                if mix.method == method:
+                    drawn = mix.draw()
+                    if drawn is not None:
+                        return drawn
         return None
 
     def _fault_matches(self, fault: Fault, args: dict[str, Any]) -> bool:

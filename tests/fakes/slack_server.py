@@ -33,9 +33,11 @@ Import it as a package-relative module (``from tests.fakes.slack_server import F
 from __future__ import annotations
 
 import copy
+import random
 import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,7 +48,7 @@ import yaml
 
 from .rate_limits import RateLimits
 from .slack_dispatch import Dispatcher
-from .slack_faults import Fault
+from .slack_faults import Fault, FaultMix
 from .slack_models import (
     Call,
     Channel,
@@ -539,10 +541,29 @@ class FakeSlack:
         with self._lock:
             self._dispatch.faults.append(Fault(method, times, error, status, retry_after, delay, channel))
 
+    def fail_randomly(
+        self, method: str, *, rate: float, faults: Iterable[dict[str, Any]], seed: int = 0
+    ) -> None:
+        """Make a share of ``method``'s calls fail, each like one of ``faults`` (``fail_next``'s
+        keyword arguments, e.g. ``{"status": 503}``), chosen at random with ``seed``."""
+        mix = FaultMix(method, rate, tuple(Fault(method, **f) for f in faults), random.Random(seed))
+        with self._lock:
+            self._dispatch.fault_mixes.append(mix)
+
+    @property
+    def injected_faults(self) -> dict[str, int]:
+        """How many faults ``fail_randomly`` injected, by kind (``429``, ``503``, ``timeout``, …)."""
+        with self._lock:
+            total: Counter[str] = Counter()
+            for mix in self._dispatch.fault_mixes:
+                total.update(mix.injected)
+            return dict(total)
+
     def clear_faults(self) -> None:
         """Forget every fault still waiting to happen (Slack is healthy again)."""
         with self._lock:
             self._dispatch.faults.clear()
+            self._dispatch.fault_mixes.clear()
 
     # ----------------------------------------------------------------------------- HTTP plumbing
     def _note_server_error(self, details: str) -> None:

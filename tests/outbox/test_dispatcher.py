@@ -1,0 +1,108 @@
+"""The dispatcher keeps its send threads busy and keeps each conversation's messages in order."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from bot.dispatcher import Dispatcher
+from bot.outbox import Job, RetryLater, enqueue
+from storage.db import SessionFactory
+from tests.fakes.clock import FixedClock
+
+BUSY = "C0BUSY"
+
+
+@dataclass
+class SlowChannelSender:
+    """Takes `pace` seconds per message to BUSY (Slack's one a second, shortened), no time for others."""
+
+    pace: float = 0.1
+    sent: list[tuple[str, str, float]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def send(self, job: Job) -> dict[str, Any] | None:
+        if job.target == BUSY:
+            time.sleep(self.pace)
+        with self.lock:
+            self.sent.append((job.target or "", job.key, time.monotonic()))
+        return {}
+
+
+def queue(sessions: SessionFactory, clock: FixedClock, targets: list[str]) -> None:
+    with sessions.begin() as session:
+        for i, target in enumerate(targets):
+            enqueue(session, clock=clock, key=f"k{i:03d}", kind="note", target=target)
+
+
+def test_a_busy_channel_does_not_hold_back_other_messages(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    """Ten posts to one slow channel queued first, then 40 DMs: the DMs are all out before the channel's
+    third post, and the channel's posts keep their order."""
+    sender = SlowChannelSender()
+    queue(sessions, clock, [BUSY] * 10 + [f"U{i:03d}" for i in range(40)])
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock, workers=4, per_key=3)
+    try:
+        assert dispatcher.run_once() == 50
+    finally:
+        dispatcher.close()
+    busy = [(key, at) for target, key, at in sender.sent if target == BUSY]
+    last_dm = max(at for target, _key, at in sender.sent if target != BUSY)
+    assert [key for key, _at in busy] == [f"k{i:03d}" for i in range(10)]
+    assert last_dm < busy[2][1]
+
+
+def test_one_persons_messages_stay_in_order_across_claims(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    """Twelve DMs to one person mixed with others, claimed a few at a time: they arrive in queue order."""
+    sender = SlowChannelSender()
+    targets = [("UONE" if i % 3 == 0 else f"U{i:03d}") for i in range(36)]
+    queue(sessions, clock, targets)
+    dispatcher = Dispatcher(
+        session_factory=sessions, sender=sender, clock=clock, workers=3, batch_size=5, per_key=2
+    )
+    try:
+        dispatcher.run_once()
+    finally:
+        dispatcher.close()
+    mine = [key for target, key, _at in sender.sent if target == "UONE"]
+    assert mine == [f"k{i:03d}" for i in range(0, 36, 3)]
+    assert len(sender.sent) == 36
+
+
+@dataclass
+class ScriptedSender:
+    """Answers each attempt with the next outcome in `script`, noting whether the job was uncertain."""
+
+    script: list[RetryLater | None]
+    seen: list[bool] = field(default_factory=list)
+
+    def send(self, job: Job) -> dict[str, Any] | None:
+        self.seen.append(job.uncertain)
+        outcome = self.script.pop(0)
+        if outcome is not None:
+            raise outcome
+        return {}
+
+
+def test_a_send_that_may_have_posted_is_looked_up_on_every_later_try(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    """A timeout, then a rate limit on the next try: the third try still knows the first may have posted."""
+    later = timedelta(seconds=5)
+    timed_out = RetryLater("TimeoutError", after=later, uncertain=True)
+    sender = ScriptedSender([timed_out, RetryLater("ratelimited", after=later, counts=False), None])
+    queue(sessions, clock, ["U001"])
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock)
+    try:
+        for _ in range(3):
+            dispatcher.run_once()
+            clock.advance(timedelta(minutes=1))
+    finally:
+        dispatcher.close()
+    assert sender.seen == [False, True, True]
