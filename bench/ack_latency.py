@@ -27,9 +27,12 @@ import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, func, select
+
+from storage.models import ScheduledSend
 
 SECRET = "bench-signing-secret"
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,15 +140,22 @@ def run_load(port: int, fake_root: str, requests: int, concurrency: int) -> list
 
 
 def wait_drained(database_url: str, timeout: float = 300) -> None:
-    """Wait until itabasami has sent everything its last run queued, so rounds do not overlap."""
+    """Wait until itabasami has sent everything its last run made due now, so rounds do not overlap
+    (nudges and check-ins planned for hours later stay pending, as they should)."""
     engine = create_engine(database_url)
     deadline = time.monotonic() + timeout
     try:
         while time.monotonic() < deadline:
+            due_now = (
+                select(func.count())
+                .select_from(ScheduledSend)
+                .where(
+                    ScheduledSend.status.in_(["pending", "sending"]),
+                    ScheduledSend.due_at <= datetime.now(UTC),
+                )
+            )
             with engine.connect() as conn:
-                left = conn.execute(
-                    text("SELECT count(*) FROM scheduled_sends WHERE status IN ('pending', 'sending')")
-                ).scalar_one()
+                left = conn.execute(due_now).scalar_one()
             if not left:
                 return
             time.sleep(0.2)
