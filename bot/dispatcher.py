@@ -66,6 +66,7 @@ class Dispatcher:
         self._kick_lock = threading.Lock()
         self._kick_queued = False
         self._pass_lock = threading.Lock()
+        self._closing = threading.Event()
         self._state = threading.Condition()
         # Order keys claimed here and not yet settled, with the escalations their rows belong to.
         self._in_flight: dict[str, frozenset[int]] = {}
@@ -85,7 +86,7 @@ class Dispatcher:
                 with self._state:
                     self._state.wait_for(lambda: len(self._in_flight) < self.workers)
                     finished, busy = self._finished, dict(self._in_flight)
-                groups = self._claim(busy)
+                groups = {} if self._closing.is_set() else self._claim(busy)
                 if groups:
                     self._start(groups)
                     continue
@@ -104,6 +105,8 @@ class Dispatcher:
         self._kicker.submit(self._kicked_pass)
 
     def close(self) -> None:
+        """Stop claiming; wait for the sends in flight (what is left stays due for the next start)."""
+        self._closing.set()
         self._kicker.shutdown(wait=True)
         self._pool.shutdown(wait=True)
 

@@ -106,3 +106,26 @@ def test_a_send_that_may_have_posted_is_looked_up_on_every_later_try(
     finally:
         dispatcher.close()
     assert sender.seen == [False, True, True]
+
+
+def test_closing_stops_claiming_and_leaves_the_rest_due(sessions: SessionFactory, clock: FixedClock) -> None:
+    """A stop in the middle of a long pass waits only for the sends in flight: the rest stay pending for
+    the next start, none is lost and none is left half-claimed."""
+    from sqlalchemy import func, select
+
+    from storage.models import ScheduledSend
+
+    sender = SlowChannelSender(pace=0.05)
+    queue(sessions, clock, [BUSY] * 200)
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock, workers=2, per_key=2)
+    dispatcher.kick()
+    time.sleep(0.2)
+    started = time.monotonic()
+    dispatcher.close()
+    assert time.monotonic() - started < 2
+    with sessions() as session:
+        counts = dict(
+            session.execute(select(ScheduledSend.status, func.count()).group_by(ScheduledSend.status)).all()
+        )
+    assert counts.get("sent", 0) == len(sender.sent) and 0 < len(sender.sent) < 200
+    assert counts.get("pending", 0) == 200 - len(sender.sent) and "sending" not in counts
