@@ -200,6 +200,9 @@ class Dispatcher:
     def _run_group(self, jobs: list[Job]) -> int:
         # Jobs of one escalation (or one target) go in order: a thread reply never precedes its card.
         for index, job in enumerate(jobs):
+            if self._closing.is_set():  # stopping: what has not started goes back, due as it was
+                self._release(jobs[index:], not_before=self.clock.now())
+                return index
             delay = self._run_one(job)
             if delay is not None:
                 self._release(jobs[index + 1 :], not_before=self.clock.now() + delay)
@@ -277,6 +280,8 @@ class Dispatcher:
                 if row is not None and row.status == SENDING:
                     row.status, row.attempts, row.lease_until = PENDING, job.attempts - 1, None
                     row.due_at = max(row.due_at, not_before)
+                    if job.uncertain:  # claimed back from a send that may have reached Slack
+                        row.payload = {**row.payload, "_uncertain": True}
 
 
 def _job_of(row: ScheduledSend, uncertain: bool) -> Job:

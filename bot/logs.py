@@ -52,7 +52,7 @@ def _scrub(text: str) -> str:
 def _mask(record: logging.LogRecord) -> None:
     try:
         message = record.getMessage()
-    except (TypeError, ValueError):  # mismatched arguments: logging reports it when formatting
+    except Exception:  # a bad log call: logging reports it when formatting, never the caller's problem
         message = None
     if message is not None and _scrub(message) != message:
         record.msg, record.args = _scrub(message), ()

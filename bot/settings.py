@@ -332,7 +332,12 @@ def _duration(raw: str) -> timedelta:
 
 
 def _interval_or_off(raw: str) -> timedelta:
-    return timedelta(0) if raw.lower() == "off" else _duration(raw)
+    if raw.lower() == "off":
+        return timedelta(0)
+    interval = _duration(raw)
+    if interval > timedelta(seconds=30):
+        raise _Invalid(f"expected at most 30s between posts to one conversation, or off, got {raw!r}")
+    return interval
 
 
 def _ack_timeouts(raw: str) -> dict[str, timedelta]:

@@ -98,3 +98,12 @@ def test_sending_can_be_tuned() -> None:
     assert tuned.send_threads == 16 and tuned.channel_post_interval == timedelta(0)
     default = Settings.from_env(GOOD)
     assert default.send_threads == 8 and default.channel_post_interval == timedelta(seconds=1)
+
+
+def test_post_spacing_longer_than_a_send_can_wait_is_refused() -> None:
+    """More than 30 s between posts to one conversation would never be honoured: a startup error."""
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env(GOOD | {"CHANNEL_POST_INTERVAL": "2m"})
+    assert "CHANNEL_POST_INTERVAL" in str(caught.value.problems) and "at most 30s" in str(
+        caught.value.problems
+    )

@@ -136,10 +136,15 @@ _JAPAN_ZONES = frozenset({"Asia/Tokyo", "Japan"})
 
 
 def region_of(locale: str, zone: str | None = None) -> str | None:
-    """The reader's likely region: Japan for a Japanese locale or time zone, else by language."""
-    if locale == "ja" or zone in _JAPAN_ZONES:
+    """The reader's likely region: where their time zone is, when it says (a Japanese speaker in New
+    York cannot call a Japanese free-dial number); else by language."""
+    if zone in _JAPAN_ZONES:
         return "JP"
-    return {"en": "US"}.get(locale)
+    if zone and zone.startswith(("America/", "US/", "Pacific/Honolulu")):
+        return "US"
+    if zone and "/" in zone and not zone.startswith("Etc/") and zone != "UTC":
+        return None  # elsewhere: no region's own lines first, the lines for anywhere lead
+    return {"ja": "JP", "en": "US"}.get(locale)
 
 
 def ordered_for(locale: str, resources: tuple[Resource, ...], *, zone: str | None = None) -> list[Resource]:
@@ -203,9 +208,15 @@ def _resource(index: int, data: Any) -> Resource:
         name=_text(index, "name", data["name"]),
         contact=_text(index, "contact", data["contact"]),
         hours=_text(index, "hours", data["hours"]),
-        open_24h=bool(data.get("open_24h", False)),
+        open_24h=_flag(index, data.get("open_24h", False)),
         region=str(region).strip().upper() if region else None,
     )
+
+
+def _flag(index: int, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"resource {index + 1}: open_24h must be true or false (without quotes)")
+    return value
 
 
 def _text(index: int, field: str, value: Any) -> Text:

@@ -118,3 +118,36 @@ def test_old_vents_leave_slack_and_the_database_after_ninety_days(
         assert list(session.scalars(select(VentPost.public_id))) == [recent.public_id]
         assert list(session.scalars(select(VentReply))) == []
     assert bot.housekeeping.run_once()["vents"] == 0
+
+
+def test_the_weekly_thread_stays_but_its_old_anonymous_replies_go(
+    make_bot: BotFactory, slack: FakeSlack, clock: FixedClock
+) -> None:
+    """The weekly thanks thread is the bot's own and stays; an anonymous thank-you in it is as much a
+    colleague's words as a vent, so it goes after VENT_RETENTION_DAYS like one."""
+    from datetime import UTC
+
+    from bot.peer.model import PostKind
+
+    bot = make_bot(**PEER_ENV, ENCOURAGEMENT_SCHEDULE="fri 16:00")
+    populate_peer(slack)
+    driver = _driver(bot, slack)
+    clock.set(datetime(2026, 7, 3, 7, 1, tzinfo=UTC))  # Friday 16:01 in Tokyo
+    bot.run_periodic()
+    bot.run_periodic()
+    settled(bot, slack)
+    (weekly,) = posts_in_channel(slack)
+    from tests.vent.helpers import Posted, reply_value
+
+    thread = Posted(reply_value(weekly), weekly)
+    reply = reply_anonymously(bot, driver, slack, thread, "佐藤さん、いつもありがとう", user=COLLEAGUE)
+    assert reply.ts in [m.ts for m in slack.thread(PEER_CHANNEL, weekly.ts)]
+    clock.set(datetime(2026, 11, 2, 3, 0, tzinfo=UTC))
+    assert bot.housekeeping.run_once()["vents"] == 0  # no post went: the thread is not one
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    assert [m.ts for m in posts_in_channel(slack)] == [weekly.ts]
+    assert [m.ts for m in slack.thread(PEER_CHANNEL, weekly.ts) if m.ts != weekly.ts] == []
+    with bot.deps.reads() as session:
+        assert list(session.scalars(select(VentPost.kind))) == [PostKind.WEEKLY.value]
+        assert list(session.scalars(select(VentReply))) == []

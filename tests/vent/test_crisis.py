@@ -150,6 +150,19 @@ def test_english_speaker_in_tokyo_sees_japan_first_in_english(
     assert shown.index("Emergency in Japan") < shown.index("988") and "無料" not in shown
 
 
+def test_japanese_speaker_in_new_york_sees_us_lines_first_in_japanese(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """Slack in Japanese but living in New York: a Japanese free-dial number cannot be called from
+    there, so the US 24-hour line comes first, still worded in Japanese."""
+    slack.add_user("UNYJA001", "kenta", real_name="Kenta Mori", locale="ja-JP", tz="America/New_York")
+    vent(bot, driver, slack, JA_DANGER, user="UNYJA001")
+    lines = _lines(_crisis_reply(slack, driver.last_response_url))
+    assert "988" in lines[0] and "24時間" in lines[0]
+    shown = " ".join(lines)
+    assert shown.index("988") < shown.index("0120")
+
+
 def test_configured_lines_in_both_languages(
     make_bot: BotFactory, slack: FakeSlack, engine: object, tmp_path: Path
 ) -> None:

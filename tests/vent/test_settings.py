@@ -108,6 +108,8 @@ def test_schedule_and_crisis_file(tmp_path: Path) -> None:
     inline = '[{"name": "Line", "contact": "1", "hours": "always", "open_24h": true}]'
     assert Settings.from_env(PEER | {"CRISIS_RESOURCES": inline}).crisis.resources[0].name.in_("ja") == "Line"
     assert timedelta(days=Settings.from_env(PEER | {"VENT_RELAY_DAYS": "14"}).vent_relay_days).days == 14
+    quoted = '[{"name": "Line", "contact": "1", "hours": "9-17", "open_24h": "false"}]'
+    assert "open_24h must be true or false (without quotes)" in _problems(PEER | {"CRISIS_RESOURCES": quoted})
 
 
 def test_python_m_bot_refuses_to_start_without_anon_secret(tmp_path: Path) -> None:
