@@ -6,9 +6,10 @@ one thread; everything else runs side by side. Nothing here knows Slack.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -120,26 +121,35 @@ class Dispatcher:
 
     def _start(self, groups: dict[str, list[Job]]) -> None:
         """Posts into escalation threads go first, so a DM that links to a card claimed with it finds
-        the card posted; one person's messages start once this claim's shared groups are done."""
-        shared = [(key, jobs) for key, jobs in groups.items() if not key.startswith(PERSONAL)]
+        the card posted: a person's messages about an escalation whose thread posts are in this claim
+        start once those are done; everyone else's start at once."""
+        shared = {key: jobs for key, jobs in groups.items() if not key.startswith(PERSONAL)}
         personal = [(key, jobs) for key, jobs in groups.items() if key.startswith(PERSONAL)]
-        if not shared:
-            for key, jobs in personal:
-                self._submit(key, jobs)
-            return
-        left = [len(shared)]
+        shared_escalations = {key: _escalations(jobs) for key, jobs in shared.items()}
         lock = threading.Lock()
+        waiting: list[tuple[str, list[Job], set[str]]] = []
+        for key, jobs in personal:
+            mine = _escalations(jobs)
+            after = {k for k, escalations in shared_escalations.items() if escalations & mine}
+            if after:
+                waiting.append((key, jobs, after))
+            else:
+                self._submit(key, jobs)
 
-        def shared_done(_future: object) -> None:
+        def shared_done(done_key: str) -> None:
             with lock:
-                left[0] -= 1
-                last = left[0] == 0
-            if last:
-                for key, jobs in personal:
-                    self._submit(key, jobs)
+                ready = []
+                for item in list(waiting):
+                    item[2].discard(done_key)
+                    if not item[2]:
+                        waiting.remove(item)
+                        ready.append(item)
+            for key, jobs, _after in ready:
+                self._submit(key, jobs)
 
-        for key, jobs in shared:
-            self._pool.submit(self._run_keyed, key, jobs).add_done_callback(shared_done)
+        for key, jobs in shared.items():
+            future = self._pool.submit(self._run_keyed, key, jobs)
+            future.add_done_callback(functools.partial(_after_done, shared_done, key))
 
     def _submit(self, key: str, jobs: list[Job]) -> None:
         self._pool.submit(self._run_keyed, key, jobs)
@@ -282,6 +292,14 @@ class Dispatcher:
                     row.due_at = max(row.due_at, not_before)
                     if job.uncertain:  # claimed back from a send that may have reached Slack
                         row.payload = {**row.payload, "_uncertain": True}
+
+
+def _after_done(callback: Callable[[str], None], key: str, _future: object) -> None:
+    callback(key)
+
+
+def _escalations(jobs: list[Job]) -> set[int]:
+    return {job.escalation_id for job in jobs if job.escalation_id is not None}
 
 
 def _job_of(row: ScheduledSend, uncertain: bool) -> Job:

@@ -155,3 +155,53 @@ def test_rows_claimed_back_from_a_lost_send_stay_uncertain_when_put_back(
     finally:
         dispatcher.close()
     assert sender.seen == [True, True, True]
+
+
+@dataclass
+class SlowThreadSender:
+    """Thread posts (no target) take `pace` seconds; DMs are instant. Notes when each finished."""
+
+    pace: float = 0.5
+    done: dict[str, float] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def send(self, job: Job) -> dict[str, Any] | None:
+        if job.target is None:
+            time.sleep(self.pace)
+        with self.lock:
+            self.done[job.key] = time.monotonic()
+        return {}
+
+
+def test_dms_wait_only_for_the_thread_posts_of_their_own_escalation(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    """A slow card for escalation 1 and DMs claimed with it: the DM about escalation 1 goes after the
+    card, the DMs about other things do not wait for it."""
+    from storage.models import Escalation
+
+    with sessions.begin() as session:
+        esc = Escalation(
+            team_id="T",
+            number=1,
+            owner_id="UOWNER",
+            raiser_id="URAISER",
+            summary="s",
+            created_at=clock.now(),
+            last_activity_at=clock.now(),
+        )
+        session.add(esc)
+        session.flush()
+        enqueue(session, clock=clock, key="card1", kind="note", escalation_id=esc.id)
+        enqueue(session, clock=clock, key="dm-about-1", kind="note", target="UOWNER", escalation_id=esc.id)
+        for i in range(5):
+            enqueue(session, clock=clock, key=f"dm-other-{i}", kind="note", target=f"U{i:03d}")
+    sender = SlowThreadSender()
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock, workers=4)
+    try:
+        dispatcher.run_once()
+    finally:
+        dispatcher.close()
+    card = sender.done["card1"]
+    assert sender.done["dm-about-1"] > card
+    assert all(sender.done[f"dm-other-{i}"] < card for i in range(5))
