@@ -232,7 +232,7 @@ def create_app(
             LATER_KIND: KindPolicy(
                 max_attempts=3,
                 on_sent=forget_payload,
-                on_failed=lambda session, job, _reason: forget_payload(session, job, {}),
+                on_failed=forget_payload,
             )
         }
         | (peer_policies(clock) if settings.peer_enabled else {})

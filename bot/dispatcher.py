@@ -182,7 +182,7 @@ class Dispatcher:
                 group.append(_job_of(row, uncertain))
         with self._state:
             for key, jobs in groups.items():
-                self._in_flight[key] = frozenset(j.escalation_id for j in jobs if j.escalation_id is not None)
+                self._in_flight[key] = frozenset(_escalations(jobs))
         return groups
 
     def _due_rows(

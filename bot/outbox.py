@@ -199,8 +199,9 @@ def wake_waiting(session: Session, *, escalation_id: int, clock: Clock) -> int:
     return session.execute(stmt).rowcount  # type: ignore[attr-defined,no-any-return]
 
 
-def forget_payload(session: Session, job: Job, _result: dict[str, Any]) -> None:
-    """Once a job is done, drop what it carried (a request body holds what a person wrote)."""
+def forget_payload(session: Session, job: Job, _outcome: object = None) -> None:
+    """Once a job is done (sent, or given up on: the outcome does not matter), drop what it carried
+    (a request body holds what a person wrote). Serves as `on_sent` and as `on_failed`."""
     row = session.get(ScheduledSend, job.id)
     if row is not None:
         row.payload = {k: v for k, v in row.payload.items() if k in ("handler", "notice")}

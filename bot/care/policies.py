@@ -34,12 +34,8 @@ def care_policies(clock: Clock) -> dict[str, KindPolicy]:
         CareKind.DM: _QUIET,
         CareKind.THREAD: _QUIET,
         # who asked to talk to whom is dropped as soon as the group DM is open (or cannot be)
-        CareKind.CONNECT: KindPolicy(max_attempts=8, on_sent=forget_payload, on_failed=_forget),
+        CareKind.CONNECT: KindPolicy(max_attempts=8, on_sent=forget_payload, on_failed=forget_payload),
         CareKind.HOME: KindPolicy(max_attempts=3, ordered=False),
         CareKind.DIGEST: _ALONE,
         CareKind.EXPORT: KindPolicy(max_attempts=5, on_failed=export_failed),
     }
-
-
-def _forget(session: Session, job: Job, _reason: str) -> None:
-    forget_payload(session, job, {})

@@ -33,6 +33,11 @@ class Status(StrEnum):
     RESOLVED = "resolved"
 
 
+def is_overdue(promised_at: datetime | None, status: str, now: datetime) -> bool:
+    """Still open at or after the reply time promised to the client (the card and the Home agree)."""
+    return promised_at is not None and status != Status.RESOLVED.value and promised_at <= now
+
+
 class Role(StrEnum):
     RAISER = "raiser"
     OWNER = "owner"

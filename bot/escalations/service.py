@@ -29,6 +29,7 @@ from bot.escalations.model import (
     Role,
     Severity,
     Status,
+    is_overdue,
 )
 from bot.escalations.notices import Notice, SendKind
 from bot.escalations.timers import TimerPolicy
@@ -529,12 +530,7 @@ def _invite(session: Session, esc: Escalation, clock: Clock, user_ids: list[str]
 
 def snapshot(esc: Escalation, *, now: datetime | None = None) -> EscalationView:
     """A plain copy of what the Slack edge needs to render an escalation (`now` tells if it is overdue)."""
-    overdue = (
-        now is not None
-        and esc.promised_at is not None
-        and esc.status != Status.RESOLVED.value
-        and esc.promised_at <= now
-    )
+    overdue = now is not None and is_overdue(esc.promised_at, esc.status, now)
     return EscalationView(
         overdue=overdue,
         escalation_id=esc.id,

@@ -42,9 +42,8 @@ def purge_vents_before(session: Session, *, clock: Clock, before: datetime) -> i
     ids = [post.id for post in posts]
     if not ids:
         return 0
-    for table in (VentReport, VentPseudonym, VentReply):
+    for table in (VentReport, VentPseudonym, VentReply, VentRelay):
         session.execute(delete(table).where(table.post_id.in_(ids)))
-    session.execute(delete(VentRelay).where(VentRelay.post_id.in_(ids)))
     session.execute(delete(VentPost).where(VentPost.id.in_(ids)))
     return len(ids)
 

@@ -43,8 +43,8 @@ def build_card(card: EscalationView, *, locale: str, raiser_locale: str) -> Mess
     blocks.append(section(_summary_excerpt(card.summary, locale)))
     blocks.append(fields_section(_card_fields(card, locale)))
     blocks.append(context(_status_line(card, locale)))
-    if card.overdue:
-        blocks.append(context(_overdue_line(card, locale)))
+    if card.overdue and card.promised_at is not None:
+        blocks.append(context(t(locale, "card.status.overdue", when=slack_date(card.promised_at))))
     if card.status != Status.RESOLVED.value:
         blocks.append(_card_actions(card, locale))
     if card.source_link:
@@ -97,12 +97,6 @@ def _status_line(card: EscalationView, locale: str) -> str:
             when=slack_date(card.acknowledged_at),
         )
     return t(locale, "card.status.waiting", owner=user(card.owner_id))
-
-
-def _overdue_line(card: EscalationView, locale: str) -> str:
-    if not card.overdue or card.promised_at is None:
-        return ""
-    return t(locale, "card.status.overdue", when=slack_date(card.promised_at))
 
 
 def _card_actions(card: EscalationView, locale: str) -> Block:

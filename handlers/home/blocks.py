@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.calendar import WorkWeek
 from bot.care.home import CHAIN_COUNTED, OWNER, RAISER, AdminView, HomeData, HomeItem
-from bot.escalations.model import Status
+from bot.escalations.model import Status, is_overdue
 from bot.i18n import t
 from bot.i18n.days import describe_week
 from handlers.blockkit import (
@@ -100,8 +100,11 @@ def _item(item: HomeItem, shown: Shown) -> list[Block]:
     )
     lines = [" · ".join(head), who, cut(item.summary.replace("\n", " "), 150)]
     if item.promised_at is not None:
-        overdue = item.promised_at <= shown.now and item.status != Status.RESOLVED.value
-        key = "home.item.overdue" if overdue else "home.item.promised"
+        key = (
+            "home.item.overdue"
+            if is_overdue(item.promised_at, item.status, shown.now)
+            else "home.item.promised"
+        )
         lines.append(t(locale, key, when=slack_date(item.promised_at)))
     return [section("\n".join(lines)), _item_buttons(item, locale)]
 
