@@ -11,6 +11,7 @@ alternating rounds; the figures are medians over the rounds.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import hmac
 import http.client
@@ -32,9 +33,11 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, func, select
 
+from handlers.edge import LATER_KIND
 from storage.models import ScheduledSend
 
 SECRET = "bench-signing-secret"
+WARM_UP = 40  # requests per server before measuring
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -133,17 +136,27 @@ def run_load(port: int, fake_root: str, requests: int, concurrency: int) -> list
             with lock:
                 latencies.append(elapsed)
 
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        for future in [pool.submit(worker) for _ in range(concurrency)]:
-            future.result()
+    # The clients' own garbage collection would stall all of them at once and be timed as the
+    # server's: collect before the round, not during it.
+    gc.collect()
+    gc.disable()
+    try:
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            for future in [pool.submit(worker) for _ in range(concurrency)]:
+                future.result()
+    finally:
+        gc.enable()
     return latencies
 
 
-def wait_drained(database_url: str, timeout: float = 300) -> None:
-    """Wait until itabasami has sent everything its last run made due now, so rounds do not overlap
-    (nudges and check-ins planned for hours later stay pending, as they should)."""
+def wait_drained(database_url: str, requests_sent: int, timeout: float = 300) -> None:
+    """Wait until itabasami has stored every request sent so far and sent everything they made due
+    now, so rounds do not overlap (nudges and check-ins planned for hours later stay pending, as they
+    should). Counting the stored requests matters: right after a round the worker may not have
+    stored the last ones yet, and an empty queue then would mean nothing."""
     engine = create_engine(database_url)
     deadline = time.monotonic() + timeout
+    stored = select(func.count()).select_from(ScheduledSend).where(ScheduledSend.kind == LATER_KIND)
     try:
         while time.monotonic() < deadline:
             due_now = (
@@ -155,8 +168,9 @@ def wait_drained(database_url: str, timeout: float = 300) -> None:
                 )
             )
             with engine.connect() as conn:
+                done = conn.execute(stored).scalar_one() >= requests_sent
                 left = conn.execute(due_now).scalar_one()
-            if not left:
+            if done and not left:
                 return
             time.sleep(0.2)
     finally:
@@ -210,8 +224,9 @@ def main() -> None:
         wait_healthy(bare_port)
         targets = {"bare Bolt (ack only)": bare_port, "itabasami": ita_port}
         for port in targets.values():  # warm up: first auth.test, the people cache, connection pools
-            run_load(port, fake_root, 40, 4)
-        wait_drained(database_url)
+            run_load(port, fake_root, WARM_UP, 4)
+        sent = WARM_UP
+        wait_drained(database_url, sent)
 
         results: dict[tuple[str, int], list[tuple[float, float]]] = {}
         for _ in range(args.rounds):
@@ -220,7 +235,8 @@ def main() -> None:
                     lat = run_load(port, fake_root, args.requests, concurrency)
                     results.setdefault((name, concurrency), []).append((pct(lat, 0.5), pct(lat, 0.99)))
                     if port == ita_port:
-                        wait_drained(database_url)
+                        sent += args.requests
+                        wait_drained(database_url, sent)
 
         print(
             f"ack latency of /escalate over HTTP (waitress), {args.requests} requests x {args.rounds} "

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import signal
@@ -63,6 +64,7 @@ def main() -> int:
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         bot.join_escalation_channel()
+        _freeze_startup_objects()
         if settings.socket_mode:
             _run_socket_mode(bot.bolt, settings.slack_app_token or "")
         else:
@@ -73,6 +75,14 @@ def main() -> int:
         bot.stop()
         worker.stop()
     return 0
+
+
+def _freeze_startup_objects() -> None:
+    """Keep the garbage collector away from what start-up built (modules, the app, its listeners),
+    which lives as long as the process: a full collection walks every object, and over those it took
+    ~35 ms here, stalling every request under way at that moment (a bare Bolt app's takes ~5 ms)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _run_socket_mode(bolt: App, app_token: str) -> None:

@@ -68,6 +68,7 @@ class Dispatcher:
         self._kick_queued = False
         self._pass_lock = threading.Lock()
         self._closing = threading.Event()
+        self._held = threading.Event()
         self._state = threading.Condition()
         # Order keys claimed here and not yet settled, with the escalations their rows belong to.
         self._in_flight: dict[str, frozenset[int]] = {}
@@ -87,7 +88,8 @@ class Dispatcher:
                 with self._state:
                     self._state.wait_for(lambda: len(self._in_flight) < self.workers)
                     finished, busy = self._finished, dict(self._in_flight)
-                groups = {} if self._closing.is_set() else self._claim(busy)
+                claiming = not (self._closing.is_set() or self._held.is_set())
+                groups = self._claim(busy) if claiming else {}
                 if groups:
                     self._start(groups)
                     continue
@@ -104,6 +106,17 @@ class Dispatcher:
                 return
             self._kick_queued = True
         self._kicker.submit(self._kicked_pass)
+
+    def hold(self) -> None:
+        """Claim nothing new until `release()`; sends already under way finish. The worker holds while
+        the web process answers a rush of requests, so Slack's acks get the CPUs first; passes and
+        ticks that come meanwhile return without claiming."""
+        self._held.set()
+
+    def release(self) -> None:
+        """End a `hold()` and start a pass for what became due meanwhile."""
+        self._held.clear()
+        self.kick()
 
     def close(self) -> None:
         """Stop claiming; wait for the sends in flight (what is left stays due for the next start)."""

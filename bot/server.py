@@ -7,6 +7,7 @@ Bolt's own development server is never used.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 SERVER_THREADS = 32
+THREADS_READY_WITHIN = 5.0  # seconds
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -61,8 +63,10 @@ def _plain(start_response: StartResponse, status: str, body: str) -> list[bytes]
 
 
 def build_server(app: WSGIApp, *, host: str, port: int, threads: int = SERVER_THREADS) -> Any:
-    """A waitress server, bound but not yet running (`.run()` serves; `.close()` stops)."""
-    return create_server(
+    """A waitress server, bound but not yet running (`.run()` serves; `.close()` stops), whose threads
+    are all waiting for work: a request that came in before they were would be queued and logged as
+    a warning about an overloaded server."""
+    server = create_server(
         app,
         host=host,
         port=port,
@@ -71,3 +75,8 @@ def build_server(app: WSGIApp, *, host: str, port: int, threads: int = SERVER_TH
         clear_untrusted_proxy_headers=True,
         channel_timeout=30,
     )
+    tasks = server.task_dispatcher
+    deadline = time.monotonic() + THREADS_READY_WITHIN
+    while tasks.active_count > 0 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return server

@@ -7,21 +7,25 @@ a lower CPU priority, so the process Slack is timing stays as light as a bare Bo
 scheduler's tick catches anything the socket did not bring (other replicas' jobs, retries,
 reminders).
 
-Between the ack and the worker's commit (milliseconds) a crash can lose a request; the person then
-gets no "saved" confirmation and can repeat it. Everything after that commit survives restarts.
+Between the ack and the worker's commit (at most a few tens of milliseconds) a crash can lose a
+request; the person then gets no "saved" confirmation and can repeat it. Everything after that
+commit survives restarts.
 """
 
 from __future__ import annotations
 
 import collections
+import enum
 import json
 import logging
+import math
 import os
 import socket
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from bot.app import create_app
@@ -33,9 +37,13 @@ log = logging.getLogger(__name__)
 RESTART_PAUSE = 2.0
 WORKER_NICENESS = 19
 BURST = 200
+# What arrives within GATHER seconds of a request is stored with it in one transaction: a rush of
+# requests costs the database a few commits rather than one each.
+GATHER = 0.02
 # While requests keep arriving, the worker stores each burst at once but holds back running the work
-# until the web process has been quiet for QUIET seconds (at most MAX_HOLD): the acks Slack is timing
-# get the CPUs during a rush, and the cards follow a moment later.
+# until the web process has been quiet for QUIET seconds (at most MAX_HOLD; after a hold that long it
+# runs for at least MAX_HOLD before holding again, so a steady stream of requests cannot starve the
+# queue): the acks Slack is timing get the CPUs during a rush, and the cards follow a moment later.
 QUIET = 0.05
 MAX_HOLD = 1.0
 MAX_DATAGRAM = 4 * 1024 * 1024  # a request body is far smaller; Slack caps what a person can send
@@ -52,36 +60,70 @@ def main() -> None:
     bot.start_background()
     jobs = LocalJobs(session_factory=bot.deps.sessions, clock=bot.deps.clock, dispatcher=bot.dispatcher)
     log.info("worker started pid=%d", os.getpid())
-    held_since: float | None = None  # when the oldest stored-but-not-yet-run burst arrived
+    rush = RushHold()
     try:
         while True:
-            now = time.monotonic()
-            if held_since is not None and now - held_since >= MAX_HOLD:
-                jobs.kick()  # a long rush: run what has waited long enough anyway
-                held_since = None
-            wait = None if held_since is None else min(QUIET, held_since + MAX_HOLD - now)
-            burst = _drain(inbox, wait)
+            burst = _drain(inbox, rush.wait(time.monotonic()))
             if burst is None:
                 break  # the web process closed its end: stop
-            if not burst:
-                jobs.kick()  # quiet now: run everything stored
-                held_since = None
-                continue
             submitted = [job for job in burst if job != KICK]
             if submitted:
                 jobs.submit_many(submitted, kick=False)
-            held_since = held_since if held_since is not None else now
-        if held_since is not None:
-            jobs.kick()
+            step = rush.step(time.monotonic(), arrived=bool(burst))
+            if step is Step.HOLD:
+                bot.dispatcher.hold()
+            elif step is Step.RELEASE:
+                bot.dispatcher.release()
+            elif step is Step.RUN:
+                jobs.kick()
     except KeyboardInterrupt:
         pass
     finally:
+        bot.dispatcher.release()
         bot.stop()
 
 
+class Step(enum.Enum):
+    NOTHING = "nothing"
+    HOLD = "hold"  # requests are arriving: claim nothing new
+    RELEASE = "release"  # quiet again, or held long enough: run everything stored
+    RUN = "run"  # requests still arriving right after a long hold: run them as they come
+
+
+@dataclass
+class RushHold:
+    """When the worker holds back running jobs (see QUIET and MAX_HOLD). Times are monotonic seconds."""
+
+    quiet: float = QUIET
+    max_hold: float = MAX_HOLD
+    held_since: float | None = None
+    released_at: float = -math.inf
+
+    def wait(self, now: float) -> float | None:
+        """How long to wait for the next request before calling it quiet (None: no hold, no limit)."""
+        if self.held_since is None:
+            return None
+        return max(0.0, min(self.quiet, self.held_since + self.max_hold - now))
+
+    def step(self, now: float, *, arrived: bool) -> Step:
+        """What to do after a wait that brought requests (`arrived`) or ran out."""
+        if self.held_since is None:
+            if not arrived:
+                return Step.NOTHING
+            if now - self.released_at < self.max_hold:
+                return Step.RUN
+            self.held_since = now
+            return Step.HOLD
+        if arrived and now - self.held_since < self.max_hold:
+            return Step.NOTHING
+        self.held_since, self.released_at = None, now
+        return Step.RELEASE
+
+
 def _drain(inbox: socket.socket, wait: float | None) -> list[dict[str, Any]] | None:
-    """Wait (at most `wait` seconds; None: as long as it takes) for one datagram, then take whatever else
-    has arrived, to store it in one transaction. [] when nothing came in time, None once closed."""
+    """Wait (at most `wait` seconds; None: as long as it takes) for one datagram, then gather whatever
+    else arrives within GATHER seconds, to store it all in one transaction. [] when nothing came in
+    time, None once closed."""
     inbox.settimeout(wait)
     try:
         first = inbox.recv(MAX_DATAGRAM)
@@ -90,11 +132,12 @@ def _drain(inbox: socket.socket, wait: float | None) -> list[dict[str, Any]] | N
     if not first:
         return None
     burst = [json.loads(first)]
-    inbox.setblocking(False)
+    until = time.monotonic() + GATHER
     while len(burst) < BURST:
+        inbox.settimeout(max(0.0, until - time.monotonic()))
         try:
             data = inbox.recv(MAX_DATAGRAM)
-        except BlockingIOError:
+        except (TimeoutError, BlockingIOError):
             break
         if not data:
             break

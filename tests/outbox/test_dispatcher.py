@@ -205,3 +205,23 @@ def test_dms_wait_only_for_the_thread_posts_of_their_own_escalation(
     card = sender.done["card1"]
     assert sender.done["dm-about-1"] > card
     assert all(sender.done[f"dm-other-{i}"] < card for i in range(5))
+
+
+def test_a_hold_claims_nothing_new_until_released(sessions: SessionFactory, clock: FixedClock) -> None:
+    """While the worker holds (a rush of requests), passes and ticks send nothing; release sends it all."""
+    sender = SlowChannelSender()
+    queue(sessions, clock, [f"U{i:03d}" for i in range(5)])
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock, workers=2)
+    try:
+        dispatcher.hold()
+        assert dispatcher.run_once() == 0
+        dispatcher.kick()
+        time.sleep(0.2)
+        assert sender.sent == []
+        dispatcher.release()
+        deadline = time.monotonic() + 5
+        while len(sender.sent) < 5 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert sorted(key for _target, key, _at in sender.sent) == [f"k{i:03d}" for i in range(5)]
+    finally:
+        dispatcher.close()
