@@ -98,8 +98,7 @@ class LocalJobs:
         """Store several jobs in one transaction (what the worker receives arrives in bursts); with
         `kick=False` they wait for the caller's `kick()` or the next tick."""
         with self.session_factory.begin() as session:
-            for job in jobs:
-                enqueue(session, clock=self.clock, **job)
+            enqueue_many(session, clock=self.clock, jobs=jobs)
         if kick:
             self.dispatcher.kick()
 
@@ -170,6 +169,34 @@ def enqueue(
     stmt = insert(ScheduledSend).values(**values).on_conflict_do_nothing(index_elements=["key"])
     # RETURNING, because rowcount after ON CONFLICT is not reliable across drivers
     return session.execute(stmt.returning(ScheduledSend.id)).scalar() is not None
+
+
+def enqueue_many(session: Session, *, clock: Clock, jobs: Iterable[Mapping[str, Any]]) -> None:
+    """Add jobs due now (each a dict of key, kind, target, payload) with one INSERT … ON CONFLICT DO
+    NOTHING run for them all: what the worker receives in a burst costs one statement. A key already
+    stored, or repeated within the burst, adds nothing."""
+    now = clock.now()
+    rows: dict[str, dict[str, Any]] = {}
+    for job in jobs:
+        rows.setdefault(
+            str(job["key"]),
+            {
+                "key": str(job["key"]),
+                "kind": job["kind"],
+                "target": job.get("target"),
+                "payload": dict(job.get("payload") or {}),
+                "escalation_id": None,
+                "due_at": now,
+                "status": PENDING,
+                "attempts": 0,
+                "created_at": now,
+            },
+        )
+    if not rows:
+        return
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(ScheduledSend).on_conflict_do_nothing(index_elements=["key"])
+    session.execute(stmt, list(rows.values()))  # one statement, compiled once, run for every row
 
 
 def cancel_pending(session: Session, *, escalation_id: int, kinds: Iterable[str] | None = None) -> int:

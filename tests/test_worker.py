@@ -7,7 +7,13 @@ import socket
 import threading
 import time
 
+from sqlalchemy import select
+
+from bot.outbox import enqueue_many
 from bot.worker import GATHER, MAX_HOLD, QUIET, RushHold, Step, _drain
+from storage.db import SessionFactory
+from storage.models import ScheduledSend
+from tests.fakes.clock import FixedClock
 
 
 def test_a_rush_is_held_until_quiet_then_run() -> None:
@@ -60,3 +66,28 @@ def test_what_arrives_together_is_gathered_into_one_burst() -> None:
     finally:
         theirs.close()
         ours.close()
+
+
+def test_a_burst_is_stored_in_one_go_and_each_key_once(sessions: SessionFactory, clock: FixedClock) -> None:
+    """What the worker stores from one burst: every new job once, due now; a key stored before, or
+    repeated in the burst (Slack's retry right behind the original), adds nothing."""
+    with sessions.begin() as session:
+        first = {"key": "request:a", "kind": "request", "payload": {"n": 0}}
+        enqueue_many(session, clock=clock, jobs=[first])
+    burst = [
+        {"key": "request:a", "kind": "request", "target": "URAISER", "payload": {"n": 1}},
+        {"key": "request:b", "kind": "request", "target": "URAISER", "payload": {"n": 2}},
+        {"key": "request:b", "kind": "request", "target": "URAISER", "payload": {"n": 3}},
+        {"key": "request:c", "kind": "request", "target": None, "payload": {"n": 4}},
+    ]
+    with sessions.begin() as session:
+        enqueue_many(session, clock=clock, jobs=burst)
+    with sessions() as session:
+        rows = session.scalars(select(ScheduledSend).order_by(ScheduledSend.key)).all()
+        stored = [(row.key, row.payload["n"], row.status, row.due_at == clock.now()) for row in rows]
+    assert [(key, n, status) for key, n, status, _due in stored] == [
+        ("request:a", 0, "pending"),
+        ("request:b", 2, "pending"),
+        ("request:c", 4, "pending"),
+    ]
+    assert all(due for *_rest, due in stored)
