@@ -114,8 +114,11 @@ class Dispatcher:
         self._held.set()
 
     def release(self) -> None:
-        """End a `hold()` and start a pass for what became due meanwhile."""
+        """End a `hold()`: a pass waiting on sends under way claims again at once, and a new pass starts
+        for what became due meanwhile."""
         self._held.clear()
+        with self._state:
+            self._state.notify_all()
         self.kick()
 
     def close(self) -> None:

@@ -116,7 +116,10 @@ class RushHold:
             return Step.HOLD
         if arrived and now - self.held_since < self.max_hold:
             return Step.NOTHING
-        self.held_since, self.released_at = None, now
+        # Only a hold cut short by its limit earns the queue a run before the next: after a rush that
+        # simply ended, the next rush is held again from its start.
+        self.released_at = now if arrived else -math.inf
+        self.held_since = None
         return Step.RELEASE
 
 
@@ -124,10 +127,10 @@ def _drain(inbox: socket.socket, wait: float | None) -> list[dict[str, Any]] | N
     """Wait (at most `wait` seconds; None: as long as it takes) for one datagram, then gather whatever
     else arrives within GATHER seconds, to store it all in one transaction. [] when nothing came in
     time, None once closed."""
-    inbox.settimeout(wait)
+    inbox.settimeout(wait)  # 0: just look (the socket turns non-blocking)
     try:
         first = inbox.recv(MAX_DATAGRAM)
-    except TimeoutError:
+    except (TimeoutError, BlockingIOError):
         return []
     if not first:
         return None

@@ -28,6 +28,8 @@ def test_a_rush_is_held_until_quiet_then_run() -> None:
     assert rush.step(idle_until + 0.2, arrived=True) is Step.NOTHING
     assert rush.step(idle_until + 0.25, arrived=False) is Step.RELEASE
     assert rush.wait(idle_until + 0.25) is None
+    # a rush that simply ended leaves no run window: the next one, soon after, is held from its start
+    assert rush.step(idle_until + 0.5, arrived=True) is Step.HOLD
 
 
 def test_a_long_rush_is_held_at_most_max_hold_then_runs_as_long() -> None:
@@ -60,6 +62,7 @@ def test_what_arrives_together_is_gathered_into_one_burst() -> None:
         assert [job["key"] for job in _drain(theirs, None) or []] == ["k0", "k1", "k2"]
         assert time.monotonic() - started < GATHER * 4
         assert _drain(theirs, 0.01) == []
+        assert _drain(theirs, 0.0) == []  # a hold's last moment: look, do not wait, do not fail
         assert _drain(theirs, 2) == [{"key": "late"}]
         ours.close()
         assert _drain(theirs, 1) is None

@@ -225,3 +225,33 @@ def test_a_hold_claims_nothing_new_until_released(sessions: SessionFactory, cloc
         assert sorted(key for _target, key, _at in sender.sent) == [f"k{i:03d}" for i in range(5)]
     finally:
         dispatcher.close()
+
+
+def test_release_lets_a_pass_waiting_on_a_slow_send_claim_at_once(
+    sessions: SessionFactory, clock: FixedClock
+) -> None:
+    """A pass held while a slow channel post is under way claims what came in meanwhile as soon as
+    the hold ends, not when the slow post finishes."""
+    from bot.outbox import enqueue
+
+    sender = SlowChannelSender(pace=1.5)
+    queue(sessions, clock, [BUSY])
+    dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock, workers=4)
+    passing = threading.Thread(target=dispatcher.run_once)
+    try:
+        passing.start()
+        time.sleep(0.1)  # the slow post is under way
+        dispatcher.hold()
+        with sessions.begin() as session:
+            enqueue(session, clock=clock, key="new", kind="note", target="UNEW")
+        time.sleep(0.05)
+        dispatcher.release()
+        released = time.monotonic()
+        deadline = released + 3
+        while not any(key == "new" for _t, key, _at in sender.sent) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        sent_at = [at for _t, key, at in sender.sent if key == "new"]
+        assert sent_at and sent_at[0] - released < 0.5
+    finally:
+        passing.join()
+        dispatcher.close()
