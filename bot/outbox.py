@@ -154,19 +154,10 @@ def enqueue(
     never add a second job, even when two processes race.
     """
     now = clock.now()
-    values = {
-        "key": key,
-        "kind": kind,
-        "target": target,
-        "payload": dict(payload or {}),
-        "escalation_id": escalation_id,
-        "due_at": due_at or now,
-        "status": PENDING,
-        "attempts": 0,
-        "created_at": now,
-    }
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(ScheduledSend).values(**values).on_conflict_do_nothing(index_elements=["key"])
+    values = _new_row(
+        now, key=key, kind=kind, target=target, payload=payload, due_at=due_at, escalation_id=escalation_id
+    )
+    stmt = _insert_new(session).values(**values)
     # RETURNING, because rowcount after ON CONFLICT is not reliable across drivers
     return session.execute(stmt.returning(ScheduledSend.id)).scalar() is not None
 
@@ -178,25 +169,43 @@ def enqueue_many(session: Session, *, clock: Clock, jobs: Iterable[Mapping[str, 
     now = clock.now()
     rows: dict[str, dict[str, Any]] = {}
     for job in jobs:
-        rows.setdefault(
-            str(job["key"]),
-            {
-                "key": str(job["key"]),
-                "kind": job["kind"],
-                "target": job.get("target"),
-                "payload": dict(job.get("payload") or {}),
-                "escalation_id": None,
-                "due_at": now,
-                "status": PENDING,
-                "attempts": 0,
-                "created_at": now,
-            },
-        )
-    if not rows:
-        return
+        key = str(job["key"])
+        if key not in rows:
+            rows[key] = _new_row(
+                now, key=key, kind=job["kind"], target=job.get("target"), payload=job.get("payload")
+            )
+    if rows:
+        session.execute(_insert_new(session), list(rows.values()))  # compiled once, run for every row
+
+
+def _new_row(
+    now: datetime,
+    *,
+    key: str,
+    kind: str,
+    target: str | None,
+    payload: Mapping[str, Any] | None,
+    due_at: datetime | None = None,
+    escalation_id: int | None = None,
+) -> dict[str, Any]:
+    """The column values of a job not yet tried, due at `due_at` (now when not given)."""
+    return {
+        "key": key,
+        "kind": kind,
+        "target": target,
+        "payload": dict(payload or {}),
+        "escalation_id": escalation_id,
+        "due_at": due_at or now,
+        "status": PENDING,
+        "attempts": 0,
+        "created_at": now,
+    }
+
+
+def _insert_new(session: Session) -> Any:
+    """INSERT … ON CONFLICT (key) DO NOTHING in the session's dialect: a key stored once stays once."""
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(ScheduledSend).on_conflict_do_nothing(index_elements=["key"])
-    session.execute(stmt, list(rows.values()))  # one statement, compiled once, run for every row
+    return insert(ScheduledSend).on_conflict_do_nothing(index_elements=["key"])
 
 
 def cancel_pending(session: Session, *, escalation_id: int, kinds: Iterable[str] | None = None) -> int:
