@@ -15,6 +15,7 @@ from pathlib import Path
 from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, SIGNING_SECRET, make_env
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
+from tests.support.process import run_bot_until_exit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,15 +80,7 @@ def test_a_token_slack_refuses_stops_the_bot_with_a_plain_message(slack: FakeSla
         slack, f"sqlite:///{tmp_path}/bot.db", PORT=str(_free_port()), SLACK_BOT_TOKEN="xoxb-not-the-real-one"
     )
     env.pop("SLACK_APP_TOKEN", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_bot_until_exit(env, tmp_path)
     assert result.returncode == 2, result.stderr
     assert "Slack refused SLACK_BOT_TOKEN (invalid_auth)" in result.stderr
     assert "OAuth & Permissions" in result.stderr and "Traceback" not in result.stderr

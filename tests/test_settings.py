@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.settings import DEFAULT_DATABASE_URL, Settings, SettingsError
+from tests.support.process import run_bot_until_exit
 
 GOOD = {
     "SLACK_BOT_TOKEN": "xoxb-1234-abcd",
@@ -78,15 +77,7 @@ def test_secrets_are_masked_in_repr() -> None:
 def test_python_m_bot_exits_2_with_plain_message(tmp_path: Path) -> None:
     """`python -m bot` with nothing configured prints what to set and exits 2, without a traceback."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ESCALATION_", "DATABASE_"))}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env | {"PYTHONPATH": os.getcwd()},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_bot_until_exit(env | {"PYTHONPATH": os.getcwd()}, tmp_path)
     assert result.returncode == 2
     assert "SLACK_BOT_TOKEN is missing" in result.stderr and "ESCALATION_CHANNEL is missing" in result.stderr
     assert "Traceback" not in result.stderr

@@ -32,6 +32,16 @@ class SlowChannelSender:
         return {}
 
 
+def run_passes(dispatcher: Dispatcher, clock: FixedClock, times: int) -> None:
+    """`times` passes a minute apart (so retries come due in between), then close the dispatcher."""
+    try:
+        for _ in range(times):
+            dispatcher.run_once()
+            clock.advance(timedelta(minutes=1))
+    finally:
+        dispatcher.close()
+
+
 def queue(sessions: SessionFactory, clock: FixedClock, targets: list[str]) -> None:
     with sessions.begin() as session:
         for i, target in enumerate(targets):
@@ -99,12 +109,7 @@ def test_a_send_that_may_have_posted_is_looked_up_on_every_later_try(
     sender = ScriptedSender([timed_out, RetryLater("ratelimited", after=later, counts=False), None])
     queue(sessions, clock, ["U001"])
     dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock)
-    try:
-        for _ in range(3):
-            dispatcher.run_once()
-            clock.advance(timedelta(minutes=1))
-    finally:
-        dispatcher.close()
+    run_passes(dispatcher, clock, 3)
     assert sender.seen == [False, True, True]
 
 
@@ -148,12 +153,7 @@ def test_rows_claimed_back_from_a_lost_send_stay_uncertain_when_put_back(
     later = timedelta(seconds=5)
     sender = ScriptedSender([RetryLater("ratelimited", after=later, counts=False), None, None])
     dispatcher = Dispatcher(session_factory=sessions, sender=sender, clock=clock)
-    try:
-        for _ in range(2):
-            dispatcher.run_once()
-            clock.advance(timedelta(minutes=1))
-    finally:
-        dispatcher.close()
+    run_passes(dispatcher, clock, 2)
     assert sender.seen == [True, True, True]
 
 

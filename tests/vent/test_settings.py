@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,6 +10,7 @@ import pytest
 
 from bot.peer.crisis import DEFAULT_RESOURCES
 from bot.settings import Settings, SettingsError
+from tests.support.process import run_bot_until_exit
 
 BASE = {"SLACK_BOT_TOKEN": "xoxb-1234-abcd", "SLACK_SIGNING_SECRET": "shh", "ESCALATION_CHANNEL": "C0123ABCD"}
 PEER = BASE | {"PEER_CHANNEL": "C0PEER", "ANON_SECRET": "s" * 48, "MODERATORS": "U0MOD1,S0MODS"}
@@ -116,14 +115,6 @@ def test_python_m_bot_refuses_to_start_without_anon_secret(tmp_path: Path) -> No
     """`python -m bot` with PEER_CHANNEL but no ANON_SECRET prints how to fix it and exits 2."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "ANON_", "PEER_", "DATABASE_"))}
     env |= BASE | {"PEER_CHANNEL": "C0PEER", "MODERATORS": "U0MOD1", "PYTHONPATH": os.getcwd()}
-    result = subprocess.run(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_bot_until_exit(env, tmp_path)
     assert result.returncode == 2
     assert "ANON_SECRET is missing" in result.stderr and "Traceback" not in result.stderr
