@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from storage.models import ScheduledSend
-from tests.conftest import ADMIN, ADMIN_CHANNEL, SIGNING_SECRET, BotFactory, settled
+from tests.conftest import ADMIN, ADMIN_CHANNEL, BotFactory, settled
+from tests.escalate.test_timers import _driver
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
@@ -79,23 +80,30 @@ def test_ordinary_words_show_no_support_lines(bot: Itabasami, driver: SlackDrive
     assert "988" not in _crisis_reply(slack, driver.last_response_url)
 
 
+def _bot_with_crisis_file(
+    make_bot: BotFactory, slack: FakeSlack, tmp_path: Path, yaml_text: str
+) -> tuple[Itabasami, SlackDriver]:
+    """A peer-support bot reading CRISIS_RESOURCES from a file holding `yaml_text`, and its driver."""
+    config = tmp_path / "crisis.yml"
+    config.write_text(yaml_text, encoding="utf-8")
+    populate_peer(slack)
+    app = make_bot(**PEER_ENV, CRISIS_RESOURCES=str(config))
+    return app, _driver(app, slack)
+
+
 def test_configured_resources_and_words(
     make_bot: BotFactory, slack: FakeSlack, engine: object, tmp_path: Path
 ) -> None:
     """CRISIS_RESOURCES (a YAML file) replaces the lines shown and adds words to watch for."""
-    from bot.server import make_wsgi_app
-
-    config = tmp_path / "crisis.yml"
-    config.write_text(
+    app, driver = _bot_with_crisis_file(
+        make_bot,
+        slack,
+        tmp_path,
         "resources:\n"
         "  - name: Office wellbeing line\n    contact: ext. 4040\n    hours: weekdays 9-17\n"
         "  - name: Night line\n    contact: 0120-000-000\n    hours: 24 hours\n    open_24h: true\n"
         "words: [breaking point]\n",
-        encoding="utf-8",
     )
-    populate_peer(slack)
-    app = make_bot(**PEER_ENV, CRISIS_RESOURCES=str(config))
-    driver = SlackDriver(make_wsgi_app(app.bolt, lambda: True), signing_secret=SIGNING_SECRET, fake=slack)
     vent(app, driver, slack, "I'm at my breaking point with this client.", user=AUTHOR)
     shown = _crisis_reply(slack, driver.last_response_url)
     assert shown.index("Night line") < shown.index("Office wellbeing line") and "988" not in shown
@@ -167,20 +175,16 @@ def test_configured_lines_in_both_languages(
     make_bot: BotFactory, slack: FakeSlack, engine: object, tmp_path: Path
 ) -> None:
     """CRISIS_RESOURCES may word a line per language (each author reads their own) or once for all."""
-    from bot.server import make_wsgi_app
-
-    config = tmp_path / "crisis.yml"
-    config.write_text(
+    app, driver = _bot_with_crisis_file(
+        make_bot,
+        slack,
+        tmp_path,
         "- name: {ja: 社内相談窓口, en: Staff support desk}\n"
         "  contact: {ja: 内線 4040, en: ext. 4040}\n"
         "  hours: {ja: 平日9時〜17時, en: weekdays 9-17}\n"
         "  region: JP\n"
         "- {name: Night line, contact: 0120-000-000, hours: 24 hours, open_24h: true}\n",
-        encoding="utf-8",
     )
-    populate_peer(slack)
-    app = make_bot(**PEER_ENV, CRISIS_RESOURCES=str(config))
-    driver = SlackDriver(make_wsgi_app(app.bolt, lambda: True), signing_secret=SIGNING_SECRET, fake=slack)
     vent(app, driver, slack, JA_DANGER, user=AUTHOR)
     japanese = _lines(_crisis_reply(slack, driver.last_response_url))
     assert "Night line" in japanese[0] and "社内相談窓口" in japanese[1] and "平日9時〜17時" in japanese[1]
