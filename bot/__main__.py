@@ -1,5 +1,6 @@
-"""`python -m bot`: read `.env`, check settings, migrate, start the worker process, then serve Slack
-(Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise)."""
+"""`python -m bot`: read `.env`, check settings, wait for the database and migrate it, then run
+everything in this one process: the dispatcher and scheduler in the background, and Slack's requests
+in the foreground (Socket Mode when SLACK_APP_TOKEN is set, HTTP otherwise)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import logging
 import os
 import signal
 import sys
+import time
 from types import FrameType
 
 from dotenv import load_dotenv
@@ -19,7 +21,6 @@ from bot.app import Itabasami, create_app
 from bot.logs import configure_logging
 from bot.server import build_server, database_health, make_wsgi_app
 from bot.settings import Settings, SettingsError
-from bot.worker import Worker
 from storage.migrate import upgrade_to_head
 
 log = logging.getLogger("bot")
@@ -37,17 +38,14 @@ def main() -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 2
     configure_logging(settings.log_level)
-    try:
-        upgrade_to_head(settings.database_url)
-    except OperationalError as exc:
+    unreachable = _migrate_when_reachable(settings.database_url, settings.database_wait.total_seconds())
+    if unreachable is not None:
         print(
-            f"itabasami cannot reach its database ({settings!r:.0}{_where(settings.database_url)}): "
-            f"{exc.orig or exc}",
+            f"itabasami cannot reach its database ({_where(settings.database_url)}): {unreachable}",
             file=sys.stderr,
         )
         return 1
-    worker = Worker()
-    bot = create_app(settings, jobs=worker)
+    bot = create_app(settings)
     try:
         seeded = bot.seed_chain()
     except ValueError as exc:
@@ -60,7 +58,7 @@ def main() -> int:
         print(f"itabasami cannot start: {refused}", file=sys.stderr)
         bot.stop()
         return 2
-    worker.start()
+    bot.start_background()
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         bot.join_escalation_channel()
@@ -73,8 +71,25 @@ def main() -> int:
         log.info("stopping")
     finally:
         bot.stop()
-        worker.stop()
     return 0
+
+
+def _migrate_when_reachable(url: str, wait: float) -> str | None:
+    """Migrate, retrying with backoff while the database is starting or restarting (a deploy often
+    brings both up together); the last error once `wait` seconds have passed, else None."""
+    deadline = time.monotonic() + wait
+    pause = 0.5
+    while True:
+        try:
+            upgrade_to_head(url)
+        except OperationalError as exc:
+            if time.monotonic() + pause > deadline:
+                return str(exc.orig or exc)
+            log.warning("database not reachable yet; retrying in %.1fs", pause)
+            time.sleep(pause)
+            pause = min(pause * 2, 5.0)
+        else:
+            return None
 
 
 def _freeze_startup_objects() -> None:

@@ -30,7 +30,8 @@ from bot.escalations import chain
 from bot.escalations.notices import SendKind
 from bot.escalations.policies import escalation_policies
 from bot.escalations.timers import TimerPolicy, TimerRunner
-from bot.outbox import Jobs, KindPolicy, LocalJobs, RetryPolicy, forget_payload
+from bot.intake import Intake
+from bot.outbox import KindPolicy, RetryPolicy, forget_payload
 from bot.peer import retention as peer_retention
 from bot.peer.anon import Anon
 from bot.peer.housekeeping import tidy
@@ -48,11 +49,13 @@ from handlers.delivery.slack import SlackUserLookup, delivery_client, lookup_cli
 from handlers.edge import LATER_KIND, Deps, run_later
 from handlers.home.delivery import HomePublisher
 from handlers.vent.delivery import PeerSender
+from handlers.vent.kit import build_kit
 from storage.db import SessionFactory, make_engine, make_read_factory, make_session_factory
+from storage.spool import Spool
 
 log = logging.getLogger(__name__)
 
-# Listeners only ack, validate and write a row; sending happens in the outbox's own threads.
+# Handlers ack after a memory check and a durable write; sending happens in the outbox's own threads.
 LISTENER_THREADS = 32
 PEER_HOUSEKEEPING_EVERY = timedelta(minutes=1)
 
@@ -98,6 +101,7 @@ class Itabasami:
     scheduler: BackgroundScheduler
     engine: Engine | None
     listeners: ListenerExecutor
+    intake: Intake
     housekeeping: Housekeeping
     # Housekeeping the scheduler runs besides the outbox tick: (job id, function, interval).
     periodic: list[Periodic] = field(default_factory=list)
@@ -108,7 +112,11 @@ class Itabasami:
         if self._started:
             return
         self._started = True
-        add_periodic(self.scheduler, "dispatch", self.dispatcher.run_once, self.settings.scheduler_tick)
+        if _dialect(self.deps.sessions) == "sqlite":
+            self.dispatcher.recover()  # one process per SQLite file: what it left in `sending` is ours
+        self.intake.start()
+        # The tick only asks for a pass: it never waits on one, so a slow database cannot wedge it.
+        add_periodic(self.scheduler, "dispatch", self.dispatcher.kick, self.settings.scheduler_tick)
         for job_id, fn, every in self.periodic:
             add_periodic(self.scheduler, job_id, fn, every)
         self.scheduler.start()
@@ -123,6 +131,7 @@ class Itabasami:
             self.scheduler.shutdown(wait=True)
             self._started = False
         self.listeners.shutdown(wait=True)
+        self.intake.stop()
         self.dispatcher.close()
         if self.engine is not None:
             self.engine.dispose()
@@ -183,7 +192,6 @@ def create_app(
     session_factory: SessionFactory | None = None,
     clock: Clock | None = None,
     listener_threads: int = LISTENER_THREADS,
-    jobs: Jobs | None = None,
     sender_threads: int | None = None,
     send_timeout: int = 15,
     peer_hooks: PeerHooks | None = None,
@@ -242,6 +250,11 @@ def create_app(
         skip_locked=_dialect(session_factory) == "postgresql",
     )
     listeners = ListenerExecutor(listener_threads)
+    intake = Intake(
+        sessions=session_factory, clock=clock, spool=Spool(settings.spool_path), on_stored=dispatcher.kick
+    )
+    anon = Anon(settings.anon_secret) if settings.anon_secret else None
+    peer = build_kit(client, settings, anon) if settings.peer_enabled and anon is not None else None
     availability = Availability(
         people=people, sessions=reads, calendar=settings.calendar, week=settings.work_week
     )
@@ -258,7 +271,11 @@ def create_app(
         people=people,
         availability=availability,
         policy=policy,
-        jobs=jobs or LocalJobs(session_factory=session_factory, clock=clock, dispatcher=dispatcher),
+        intake=intake,
+        jobs=dispatcher,
+        handlers=listeners,
+        anon=anon,
+        peer=peer,
     )
     sender.add_kind(LATER_KIND, functools.partial(run_later, deps, client))
     timer_runner = TimerRunner(
@@ -278,15 +295,16 @@ def create_app(
         PeerSender(
             client=sender.client, sessions=session_factory, people=people, settings=settings, retry=retry
         ).install(sender)
-        housekeeping = functools.partial(
-            _peer_housekeeping, deps, dispatcher, Anon(settings.anon_secret or "")
-        )
+        housekeeping = functools.partial(_peer_housekeeping, deps, dispatcher, anon or Anon(""))
         periodic.append(("peer", housekeeping, PEER_HOUSEKEEPING_EVERY))
     periodic.append(("housekeeping", housekeeping_jobs.run_once, HOUSEKEEPING_EVERY))
     bolt = App(
         signing_secret=settings.slack_signing_secret,
         client=client,
         token_verification_enabled=False,
+        # Slack's answer goes out when the listener returns, and ours return the moment their handler
+        # acks (handlers.edge): no 10 ms polling for the ack, and no second thread per request.
+        process_before_response=True,
         listener_executor=listeners,
         logger=_bolt_logger(),
     )
@@ -301,6 +319,7 @@ def create_app(
         scheduler=build_scheduler(),
         engine=engine,
         listeners=listeners,
+        intake=intake,
         periodic=periodic,
         housekeeping=housekeeping_jobs,
     )

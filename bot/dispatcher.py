@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import functools
 import logging
+import random
 import threading
+import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, or_, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
@@ -68,13 +71,16 @@ class Dispatcher:
         self._kick_queued = False
         self._pass_lock = threading.Lock()
         self._closing = threading.Event()
-        self._held = threading.Event()
         self._state = threading.Condition()
         # Order keys claimed here and not yet settled, with the escalations their rows belong to.
         self._in_flight: dict[str, frozenset[int]] = {}
         self._finished = 0  # groups finished so far: a change means rows may have become due
         self._settled = 0
         self._unordered = frozenset(kind for kind, policy in self.policies.items() if not policy.ordered)
+        self._claimed: set[int] = set()  # row IDs this process holds a lease on
+        self._db_down = False
+        self._renewer = threading.Thread(target=self._renew_leases, name="lease", daemon=True)
+        self._renewer.start()
 
     def run_once(self) -> int:
         """Send everything due now; returns how many rows were settled (sent, failed or retried).
@@ -88,8 +94,8 @@ class Dispatcher:
                 with self._state:
                     self._state.wait_for(lambda: len(self._in_flight) < self.workers)
                     finished, busy = self._finished, dict(self._in_flight)
-                claiming = not (self._closing.is_set() or self._held.is_set())
-                groups = self._claim(busy) if claiming else {}
+                claiming = not self._closing.is_set()
+                groups = self._claim_or_wait(busy) if claiming else {}
                 if groups:
                     self._start(groups)
                     continue
@@ -107,20 +113,6 @@ class Dispatcher:
             self._kick_queued = True
         self._kicker.submit(self._kicked_pass)
 
-    def hold(self) -> None:
-        """Claim nothing new until `release()`; sends already under way finish. The worker holds while
-        the web process answers a rush of requests, so Slack's acks get the CPUs first; passes and
-        ticks that come meanwhile return without claiming."""
-        self._held.set()
-
-    def release(self) -> None:
-        """End a `hold()`: a pass waiting on sends under way claims again at once, and a new pass starts
-        for what became due meanwhile."""
-        self._held.clear()
-        with self._state:
-            self._state.notify_all()
-        self.kick()
-
     def close(self) -> None:
         """Stop claiming; wait for the sends in flight (what is left stays due for the next start)."""
         self._closing.set()
@@ -134,6 +126,69 @@ class Dispatcher:
             self.run_once()
         except Exception:
             log.exception("dispatch pass failed; the next tick retries")
+
+    def recover(self) -> int:
+        """At start-up of the only process using this database (SQLite): rows left in `sending` by a
+        process that died are taken back at once rather than when their lease ends. They are marked
+        uncertain, so their sender looks in Slack before sending again."""
+        with self.session_factory.begin() as session:
+            result = session.execute(
+                update(ScheduledSend)
+                .where(ScheduledSend.status == SENDING)
+                .values(lease_until=self.clock.now() - timedelta(seconds=1))
+            )
+        return int(result.rowcount)  # type: ignore[attr-defined]
+
+    def _claim_or_wait(self, busy: Mapping[str, frozenset[int]]) -> dict[str, list[Job]]:
+        """Claim; when the database does not answer, say so once (and once when it is back) and end
+        the pass: the next tick or kick tries again."""
+        try:
+            groups = self._claim(busy)
+        except DBAPIError as exc:
+            if not self._db_down:
+                log.warning("database not answering: sends wait error=%s", type(exc.orig).__name__)
+            self._db_down = True
+            return {}
+        if self._db_down:
+            log.info("database answers again: sending what is due")
+        self._db_down = False
+        return groups
+
+    def _renew_leases(self) -> None:
+        """Keep the rows this process is sending leased to it (see RetryPolicy.lease)."""
+        every = max(0.5, self.retry.lease.total_seconds() / 3)
+        while not self._closing.wait(every):
+            with self._state:
+                ids = sorted(self._claimed)
+            if not ids:
+                continue
+            try:
+                with self.session_factory.begin() as session:
+                    session.execute(
+                        update(ScheduledSend)
+                        .where(ScheduledSend.id.in_(ids), ScheduledSend.status == SENDING)
+                        .values(lease_until=self.clock.now() + self.retry.lease)
+                    )
+            except DBAPIError:
+                pass  # the settle that follows waits for the database; the claim logs the outage
+
+    def _settle(self, change: Callable[[Session], None]) -> None:
+        """Record an outcome, waiting out a database outage (with backoff) instead of dropping it: the
+        row stays ours meanwhile, and is settled the moment the database answers."""
+        pause = 0.2
+        while True:
+            try:
+                with self.session_factory.begin() as session:
+                    change(session)
+                return
+            except DBAPIError as exc:
+                if self._closing.is_set():
+                    raise
+                if not self._db_down:
+                    log.warning("database not answering: outcome kept error=%s", type(exc.orig).__name__)
+                self._db_down = True
+                time.sleep(pause * (0.5 + random.random()))  # noqa: S311 - jitter, not secrecy
+                pause = min(pause * 2, 5.0)
 
     def _start(self, groups: dict[str, list[Job]]) -> None:
         """Posts into escalation threads go first, so a DM that links to a card claimed with it finds
@@ -179,6 +234,7 @@ class Dispatcher:
         finally:
             with self._state:
                 self._in_flight.pop(key, None)
+                self._claimed.difference_update(job.id for job in jobs)
                 self._finished += 1
                 self._settled += settled
                 self._state.notify_all()
@@ -199,6 +255,7 @@ class Dispatcher:
         with self._state:
             for key, jobs in groups.items():
                 self._in_flight[key] = frozenset(_escalations(jobs))
+                self._claimed.update(job.id for job in jobs)
         return groups
 
     def _due_rows(
@@ -250,13 +307,15 @@ class Dispatcher:
             return self._retry(
                 job, RetryLater(type(exc).__name__, after=self.retry.backoff(job.attempts)), policy
             )
-        with self.session_factory.begin() as session:
+        def sent(session: Session) -> None:
             row = session.get(ScheduledSend, job.id)
             if row is not None:
                 row.status, row.sent_at, row.result, row.last_error = SENT, self.clock.now(), result, None
                 row.lease_until = None
             if policy.on_sent is not None:
                 policy.on_sent(session, job, result)
+
+        self._settle(sent)
         log.info("sent kind=%s job=%s attempts=%d", job.kind, job.id, job.attempts)
         return None
 
@@ -266,10 +325,11 @@ class Dispatcher:
             self._fail(job, later.reason, policy)
             return None
         delay = max(later.after, timedelta(0))
-        with self.session_factory.begin() as session:
+
+        def deferred(session: Session) -> None:
             row = session.get(ScheduledSend, job.id)
             if row is None or row.status != SENDING:
-                return delay
+                return
             payload = dict(row.payload)
             if later.uncertain or job.uncertain:
                 # Once an attempt may have reached Slack, every later one looks first: a rate limit
@@ -279,6 +339,8 @@ class Dispatcher:
             row.due_at, row.last_error, row.lease_until = self.clock.now() + delay, later.reason, None
             if policy.on_deferred is not None:
                 policy.on_deferred(session, job, later, attempts)
+
+        self._settle(deferred)
         log.warning(
             "send deferred kind=%s job=%s reason=%s in=%ss",
             job.kind,
@@ -289,18 +351,21 @@ class Dispatcher:
         return delay
 
     def _fail(self, job: Job, reason: str, policy: KindPolicy) -> None:
-        with self.session_factory.begin() as session:
+        def failed(session: Session) -> None:
             row = session.get(ScheduledSend, job.id)
             if row is not None:
                 row.status, row.last_error, row.lease_until = FAILED, reason, None
             if policy.on_failed is not None:
                 policy.on_failed(session, job, reason)
+
+        self._settle(failed)
         log.error("send failed kind=%s job=%s reason=%s", job.kind, job.id, reason)
 
     def _release(self, jobs: list[Job], *, not_before: datetime) -> None:
         if not jobs:
             return
-        with self.session_factory.begin() as session:
+
+        def released(session: Session) -> None:
             for job in jobs:
                 row = session.get(ScheduledSend, job.id)
                 if row is not None and row.status == SENDING:
@@ -308,6 +373,8 @@ class Dispatcher:
                     row.due_at = max(row.due_at, not_before)
                     if job.uncertain:  # claimed back from a send that may have reached Slack
                         row.payload = {**row.payload, "_uncertain": True}
+
+        self._settle(released)
 
 
 def _after_done(callback: Callable[[str], None], key: str, _future: object) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -20,11 +20,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
-from storage.db import SessionFactory
 from storage.models import ScheduledSend
-
-if TYPE_CHECKING:
-    from bot.dispatcher import Dispatcher
 
 PENDING, SENDING, SENT, FAILED, CANCELLED = "pending", "sending", "sent", "failed", "cancelled"
 # The reason recorded on sends that wait for another send (a thread reply for its card).
@@ -71,41 +67,6 @@ class SendFailed(Exception):
     """The send can never succeed as it stands (malformed message, user gone)."""
 
 
-class Jobs(Protocol):
-    """Where the Slack edge hands work: in this process, or through a pipe to the worker process."""
-
-    def submit(self, *, key: str, kind: str, target: str | None, payload: dict[str, Any]) -> None:
-        """Store a job (ignored if `key` exists) and have it run soon."""
-        ...
-
-    def kick(self) -> None:
-        """Ask whoever runs the jobs to look for due ones now."""
-        ...
-
-
-@dataclass
-class LocalJobs:
-    """Jobs stored and run in this process."""
-
-    session_factory: SessionFactory
-    clock: Clock
-    dispatcher: Dispatcher
-
-    def submit(self, *, key: str, kind: str, target: str | None, payload: dict[str, Any]) -> None:
-        self.submit_many([{"key": key, "kind": kind, "target": target, "payload": payload}])
-
-    def submit_many(self, jobs: list[dict[str, Any]], *, kick: bool = True) -> None:
-        """Store several jobs in one transaction (what the worker receives arrives in bursts); with
-        `kick=False` they wait for the caller's `kick()` or the next tick."""
-        with self.session_factory.begin() as session:
-            enqueue_many(session, clock=self.clock, jobs=jobs)
-        if kick:
-            self.dispatcher.kick()
-
-    def kick(self) -> None:
-        self.dispatcher.kick()
-
-
 class Sender(Protocol):
     def send(self, job: Job) -> dict[str, Any] | None:
         """Deliver one job; return what should be remembered (e.g. the message ts)."""
@@ -130,7 +91,9 @@ class KindPolicy:
 class RetryPolicy:
     base: timedelta = timedelta(seconds=5)
     cap: timedelta = timedelta(minutes=15)
-    lease: timedelta = timedelta(minutes=2)
+    # How long a claimed row is ours: renewed every third of it while its send is under way, so
+    # only a process that died (or lost the database) lets it lapse, and another takes it over soon.
+    lease: timedelta = timedelta(seconds=30)
 
     def backoff(self, attempts: int) -> timedelta:
         delay: timedelta = self.base * (2 ** max(0, min(attempts - 1, 20)))
@@ -163,9 +126,9 @@ def enqueue(
 
 
 def enqueue_many(session: Session, *, clock: Clock, jobs: Iterable[Mapping[str, Any]]) -> None:
-    """Add jobs due now (each a dict of key, kind, target, payload) with one INSERT … ON CONFLICT DO
-    NOTHING run for them all: what the worker receives in a burst costs one statement. A key already
-    stored, or repeated within the burst, adds nothing."""
+    """Add jobs due now (each a dict of key, kind, target, payload, and optionally `at`, the ISO time
+    it arrived) with one INSERT … ON CONFLICT DO NOTHING run for them all: what the intake gathers
+    costs one statement. A key already stored, or repeated within the batch, adds nothing."""
     now = clock.now()
     rows: dict[str, dict[str, Any]] = {}
     for job in jobs:
@@ -174,6 +137,8 @@ def enqueue_many(session: Session, *, clock: Clock, jobs: Iterable[Mapping[str, 
             rows[key] = _new_row(
                 now, key=key, kind=job["kind"], target=job.get("target"), payload=job.get("payload")
             )
+            if job.get("at"):
+                rows[key]["created_at"] = datetime.fromisoformat(str(job["at"]))
     if rows:
         session.execute(_insert_new(session), list(rows.values()))  # compiled once, run for every row
 

@@ -80,6 +80,7 @@ class People:
         self.default_timezone = default_timezone
         self._max = max_entries
         self._memory: OrderedDict[str, tuple[PersonInfo, float]] = OrderedDict()
+        self._chosen_seen: dict[str, _Chosen] = {}  # what `_chosen` last read, for `locale_in_memory`
         self._lock = threading.Lock()
 
     def get(self, user_id: str, *, persist: bool = True) -> PersonInfo | None:
@@ -114,6 +115,24 @@ class People:
             info = None
         return normalize_locale(info.slack_locale if info else None, self.default_locale)
 
+    def locale_in_memory(self, user_id: str) -> str | None:
+        """The language as this process last saw it, without asking the database or Slack (for what a
+        listener says before it acks); None when this process has not met the person yet."""
+        with self._lock:
+            chosen = self._chosen_seen.get(user_id)
+            entry = self._memory.get(user_id)
+        if chosen is not None and chosen.locale in ("ja", "en"):
+            return str(chosen.locale)
+        if entry is None:
+            return None
+        return normalize_locale(entry[0].slack_locale, self.default_locale)
+
+    def in_memory(self, user_id: str) -> PersonInfo | None:
+        """The person as this process last heard from Slack (however long ago), or None."""
+        with self._lock:
+            entry = self._memory.get(user_id)
+        return entry[0] if entry is not None else None
+
     def timezone(self, user_id: str) -> ZoneInfo:
         """Their chosen time zone (App Home), else Slack's, else the workspace default."""
         chosen = self._chosen(user_id)
@@ -135,7 +154,12 @@ class People:
         with self._reads() as session:
             query = select(PersonSettings.locale, PersonSettings.timezone)
             row = session.execute(query.where(PersonSettings.user_id == user_id)).first()
-        return _Chosen(row[0], row[1]) if row is not None else _Chosen(None, None)
+        chosen = _Chosen(row[0], row[1]) if row is not None else _Chosen(None, None)
+        with self._lock:
+            if len(self._chosen_seen) >= self._max:
+                self._chosen_seen.clear()
+            self._chosen_seen[user_id] = chosen
+        return chosen
 
     def forget(self, user_id: str) -> None:
         with self._lock:

@@ -87,6 +87,11 @@ class Settings:
     holiday_country: str | None = None
     closed_dates: tuple[ClosedRange, ...] = field(default_factory=lambda: parse_closed_dates(DEFAULT_CLOSED))
     escalation_chain_file: Path | None = None
+    # Where requests wait while the database does not answer (see bot/intake.py); None: beside a
+    # SQLite database, else ./data/spool.sqlite3.
+    spool_file: Path | None = None
+    # How long start-up waits for an unreachable database (retrying) before giving up.
+    database_wait: timedelta = timedelta(seconds=60)
     # --- care: check-ins, retention, the weekly digest --------------------------------------------
     checkin_plan: CheckinPlan = field(default_factory=lambda: parse_plan(DEFAULT_PLAN))
     retention_days: int | None = None  # None: keep resolved escalations' details
@@ -104,6 +109,12 @@ class Settings:
     @property
     def calendar(self) -> Calendar:
         return Calendar(holiday_country=self.holiday_country, closed=self.closed_dates)
+
+    @property
+    def spool_path(self) -> Path:
+        if self.spool_file is not None:
+            return self.spool_file
+        return (data_dir_for(self.database_url) or Path("data")) / "spool.sqlite3"
 
     @property
     def peer_enabled(self) -> bool:
@@ -171,6 +182,8 @@ class Settings:
             "holiday_country": reader.optional("HOLIDAY_COUNTRY", _country),
             "closed_dates": reader.optional("CLOSED_DATES", _closed, parse_closed_dates(DEFAULT_CLOSED)),
             "escalation_chain_file": reader.optional("ESCALATION_CHAIN_FILE", _existing_file),
+            "spool_file": reader.optional("SPOOL_FILE", Path),
+            "database_wait": reader.optional("DATABASE_WAIT", _duration, timedelta(seconds=60)),
             **_peer_values(reader),
             "checkin_plan": reader.optional("CHECKIN_PLAN", _checkin_plan, parse_plan(DEFAULT_PLAN)),
             "retention_days": reader.optional("RETENTION_DAYS", _days_or_keep),

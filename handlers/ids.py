@@ -25,6 +25,10 @@ class Action(StrEnum):
     RESOLVE = "esc_resolve"
     BRING_IN = "esc_bring_in"
     KIND_CHANGED = "esc_kind_changed"
+    # The forms' people selects dispatch on pick (their action IDs are their input blocks' IDs).
+    OWNER_PICKED = "owner"
+    NEW_OWNER_PICKED = "new_owner"
+    PEOPLE_PICKED = "people"
     OPEN_THREAD = "esc_open_thread"  # a link button; Slack still sends an action we must ack
     SNOOZE_30M = "esc_snooze_30m"
     SNOOZE_1H = "esc_snooze_1h"

@@ -15,7 +15,6 @@ MessageHandler = Callable[[Req], None]
 
 def register(app: App, deps: Deps, *, peer: MessageHandler | None) -> None:
     def handle_message(req: Req) -> None:
-        req.ack()
         channel = (req.body.get("event") or {}).get("channel")
         if peer is not None and channel == deps.settings.peer_channel:
             peer(req)

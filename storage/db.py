@@ -25,9 +25,28 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         )
         _make_sqlite_transactions_immediate(engine)
         return engine
+    # A server that went away must not hang a thread: connecting gives up after 2 s, and a connection
+    # whose server stopped answering is found dead within seconds (keepalives, TCP user timeout), so
+    # the pool replaces it instead of waiting minutes for the kernel to notice.
     return create_engine(
-        url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True, hide_parameters=True
+        url,
+        pool_size=pool_size,
+        max_overflow=pool_size,
+        pool_pre_ping=True,
+        pool_timeout=10,
+        hide_parameters=True,
+        connect_args=PG_CONNECT_ARGS,
     )
+
+
+PG_CONNECT_ARGS = {
+    "connect_timeout": 2,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 10000,
+}
 
 
 def make_session_factory(engine: Engine) -> SessionFactory:

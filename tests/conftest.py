@@ -127,13 +127,16 @@ BotFactory = Callable[..., Itabasami]
 
 
 @pytest.fixture
-def make_bot(slack: FakeSlack, database_url: str, engine: Engine, clock: FixedClock) -> Iterator[BotFactory]:
+def make_bot(
+    slack: FakeSlack, database_url: str, engine: Engine, clock: FixedClock, tmp_path: Path
+) -> Iterator[BotFactory]:
     """Build (and afterwards stop) app instances; call it again to simulate a restart."""
     built: list[Itabasami] = []
 
     def factory(
         *, send_timeout: int = 15, peer_hooks: PeerHooks | None = None, **env_overrides: str
     ) -> Itabasami:
+        env_overrides.setdefault("SPOOL_FILE", str(tmp_path / "spool.sqlite3"))
         settings = Settings.from_env(make_env(slack, database_url, **env_overrides))
         app = create_app(
             settings,

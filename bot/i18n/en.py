@@ -15,6 +15,9 @@ MESSAGES: dict[str, str] = {
         "Sorry, something went wrong on my side. Nothing you sent was lost; please try again in a moment. "
         "If it keeps happening, give an admin this reference: `{ref}`"
     ),
+    "error.not_saved": (
+        "Not saved: I couldn't store this just now, so nothing was done. Please try again in a minute."
+    ),
     "error.slack_unavailable": "I couldn't reach Slack to check that just now. Please try again in a moment.",
     "error.owner_missing": (
         "Please start with the person who owns the decision, then what happened. For example:\n" + EXAMPLE
@@ -324,6 +327,7 @@ MESSAGES: dict[str, str] = {
     ),
     "vent.receipt.notify_on": "I'll send you a private message when someone replies, until {until}. Only you see it.",
     "vent.receipt.deleted": "Your post is deleted, with its anonymous replies.",
+    "vent.saving": "Saved. It is being posted now; you can close this window, and if it stays open your receipt appears here.",
     "vent.receipt.fallback": "Your anonymous post",
     "vent.button.notify": "Tell me when someone replies",
     "vent.button.delete": "Delete my post",

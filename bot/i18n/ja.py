@@ -15,6 +15,7 @@ MESSAGES: dict[str, str] = {
         "申し訳ありません、こちら側で問題が起きました。送っていただいた内容は失われていません。"
         "少し待ってからもう一度お試しください。続くようでしたら、この参照番号を管理者に伝えてください: `{ref}`"
     ),
+    "error.not_saved": "保存できませんでした。いまは記録できない状態のため、何も実行していません。1分ほどおいて、もう一度お試しください。",
     "error.slack_unavailable": "いま Slack に確認できませんでした。少し待ってからもう一度お試しください。",
     "error.owner_missing": "最初に判断する担当者を、続けて何があったかを書いてください。例:\n" + EXAMPLE,
     "error.owner_is_self": (
@@ -317,6 +318,7 @@ MESSAGES: dict[str, str] = {
     ),
     "vent.receipt.notify_on": "{until} まで、返信があるとボットから個別にお知らせします。あなただけに届きます。",
     "vent.receipt.deleted": "投稿を削除しました。匿名の返信も一緒に削除しています。",
+    "vent.saving": "受け付けました。いま投稿しています。この画面は閉じてもかまいません。開いたままなら、ここに控えが表示されます。",
     "vent.receipt.fallback": "あなたの匿名投稿",
     "vent.button.notify": "返信があったら知らせる",
     "vent.button.delete": "自分の投稿を削除",

@@ -50,15 +50,15 @@ def _replace(req: Req, message: Message) -> None:
 
 
 def handle_answer(req: Req) -> None:
-    req.ack()
     req.later(answer)
 
 
-@later
+@later("care.answer")
 def answer(req: Req) -> None:
     """A mood or a kind of support; both cancel the reminder, neither is shown to anyone else."""
     esc_id, action_id = _escalation_id(req), str(_action(req).get("action_id"))
     with req.deps.sessions.begin() as session:
+        req.once(session)
         if action_id in _MOODS:
             mood = _MOODS[action_id]
             rough_after = req.deps.settings.checkin_plan.rough_after
@@ -82,16 +82,16 @@ def answer(req: Req) -> None:
 
 
 def handle_later_or_stop(req: Req) -> None:
-    req.ack()
     req.later(later_or_stop)
 
 
-@later
+@later("care.later_or_stop")
 def later_or_stop(req: Req) -> None:
     """Ask me tomorrow, no more about this escalation, or no more check-ins at all."""
     esc_id, action_id = _escalation_id(req), str(_action(req).get("action_id"))
     clock = req.deps.clock
     with req.deps.sessions.begin() as session:
+        req.once(session)
         number = service.get_by_id(session, esc_id).number
         if action_id == Action.CARE_SNOOZE:
             answers.snooze(session, clock=clock, escalation_id=esc_id, user_id=req.user_id)
@@ -108,11 +108,10 @@ def later_or_stop(req: Req) -> None:
 
 
 def handle_connect(req: Req) -> None:
-    req.ack()
     req.later(connect)
 
 
-@later
+@later("care.connect")
 def connect(req: Req) -> None:
     """Open a group DM with a peer supporter or the consultation desk, because the person asked."""
     esc_id, action_id = _escalation_id(req), str(_action(req).get("action_id"))
@@ -155,6 +154,7 @@ def _connect(req: Req, others: list[str], kind: str) -> None:
     if not others:
         return
     with req.deps.sessions.begin() as session:
+        req.once(session)
         supporters.connect(session, clock=req.deps.clock, person=req.user_id, others=others, kind=kind)
 
 

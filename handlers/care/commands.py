@@ -6,7 +6,7 @@ from bot.care import digest
 from bot.care.housekeeping import DigestPlanner
 from bot.errors import InvalidInput
 from bot.i18n.days import describe_weekly
-from handlers.edge import Deps, Req, later
+from handlers.edge import Deps, Req
 
 
 def planner(deps: Deps) -> DigestPlanner:
@@ -26,12 +26,11 @@ def handle_digest(req: Req, text: str) -> None:
             on = digest.still_wanted(session, req.user_id)
         req.reply(_state(req, on))
     elif words in (["digest", "on"], ["digest", "off"]):
-        req.later(save_digest)
+        save_digest(req)
     else:
         raise InvalidInput("error.digest_format")
 
 
-@later
 def save_digest(req: Req) -> None:
     on = str(req.body.get("text") or "").lower().split()[-1] == "on"
     switch_digest(req, on)
@@ -41,6 +40,7 @@ def save_digest(req: Req) -> None:
 def switch_digest(req: Req, on: bool) -> None:
     """Opt in (and queue the next digest) or out (and cancel the one waiting)."""
     with req.deps.sessions.begin() as session:
+        req.once(session)
         digest.set_opt_in(session, clock=req.deps.clock, manager=req.user_id, on=on)
     if on:
         planner(req.deps).plan_for([req.user_id])

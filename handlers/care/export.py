@@ -21,7 +21,7 @@ from bot.outbox import Job, RetryPolicy, SendFailed, enqueue
 from bot.people import People
 from bot.settings import Settings
 from handlers.delivery.slack import call
-from handlers.edge import Req, later, request_key
+from handlers.edge import Req, request_key
 from storage.db import SessionFactory
 
 _EXPORT = re.compile(
@@ -50,14 +50,14 @@ def handle_export(req: Req, text: str) -> None:
     request = _parse(text)
     if "number" not in request and not req.is_admin():
         raise InvalidInput("error.admin_only")
-    req.later(request_export)
+    request_export(req)
 
 
-@later
 def request_export(req: Req) -> None:
     request = _parse(str(req.body.get("text") or ""))
     actor = Actor(req.user_id, is_admin=req.is_admin())
     with req.deps.sessions.begin() as session:
+        req.once(session)
         if "number" in request:
             esc = service.get_by_number(session, team_id=req.team_id, number=request["number"])
             export.check_can_export(esc, actor)

@@ -74,14 +74,14 @@ def handle_review_submitted(req: Req) -> None:
     if written.is_empty():
         _errors(req, B.REVIEW_CLIENT, "error.review_empty")
         return
-    req.ack()
     req.later(save_review)
 
 
-@later
+@later("care.save_review")
 def save_review(req: Req) -> None:
     written, shared = _review(req)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         withheld = review.record(
             session,
@@ -137,14 +137,14 @@ def handle_thanks_submitted(req: Req) -> None:
     if not text.strip():
         _errors(req, B.THANKS_TEXT, "error.thanks_empty")
         return
-    req.ack()
     req.later(send_thanks)
 
 
-@later
+@later("care.send_thanks")
 def send_thanks(req: Req) -> None:
     text, where = _thanks(req)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         review.thank(session, clock=req.deps.clock, esc=esc, actor=_actor(req), text=text, where=where)
     req.deps.jobs.kick()
@@ -177,16 +177,16 @@ def handle_meeting_submitted(req: Req) -> None:
     if at is None or at <= now or at > now + answers.MEETING_HORIZON:
         _errors(req, B.MEETING_AT, "error.meeting_time")
         return
-    req.ack()
     req.later(plan_meeting)
 
 
-@later
+@later("care.plan_meeting")
 def plan_meeting(req: Req) -> None:
     at = _meeting_at(req)
     if at is None:
         raise InvalidInput("error.meeting_time")
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         answers.plan_meeting(session, clock=req.deps.clock, esc=esc, user_id=req.user_id, at=at)
     req.deps.jobs.kick()

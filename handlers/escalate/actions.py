@@ -42,13 +42,13 @@ def _actor(req: Req) -> Actor:
 
 
 def handle_acknowledge(req: Req) -> None:
-    req.ack()
     req.later(acknowledge)
 
 
-@later
+@later("escalate.acknowledge")
 def acknowledge(req: Req) -> None:
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _escalation_id(req))
         service.acknowledge(session, clock=req.deps.clock, esc=esc, actor=_actor(req))
     req.deps.jobs.kick()
@@ -67,6 +67,7 @@ def _open_modal(
     build: ModalBuilder,
     *,
     with_cadence: bool = False,
+    with_owner: bool = False,
     **extra: Any,
 ) -> None:
     req.ack()
@@ -76,6 +77,8 @@ def _open_modal(
     check(view)
     if with_cadence:
         extra["cadence"] = view.update_cadence_minutes
+    if with_owner:
+        extra["owner_id"] = view.owner_id
     req.client.views_open(
         trigger_id=req.trigger_id,
         view=build(locale=req.locale, escalation_id=view.escalation_id, number=view.number, **extra),
@@ -89,7 +92,9 @@ def handle_post_update(req: Req) -> None:
 
 
 def handle_reassign(req: Req) -> None:
-    _open_modal(req, lambda v: service.check_can_manage(v, _actor(req)), build_reassign_modal)
+    _open_modal(
+        req, lambda v: service.check_can_manage(v, _actor(req)), build_reassign_modal, with_owner=True
+    )
 
 
 def handle_resolve(req: Req) -> None:
@@ -119,17 +124,29 @@ def handle_kind_changed(req: Req) -> None:
     req.client.views_update(view_id=view.get("id"), hash=view.get("hash"), view=new_view)
 
 
+def handle_person_picked(req: Req) -> None:
+    """Someone was picked in a form (its select dispatches): look them up now, after the ack, so the
+    submit can check them from memory before its own ack."""
+    req.ack()
+    action = (req.body.get("actions") or [{}])[0]
+    picked = action.get("selected_users") or [action.get("selected_user")]
+    for user_id in picked[:10]:
+        if isinstance(user_id, str) and user_id:
+            try:
+                req.deps.people.get(user_id)
+            except LookupFailed:
+                return  # the submit goes on without it; the job checks with Slack again
+
+
 def _field_error(req: Req, block_id: str, err: BotError) -> None:
     req.ack(response_action="errors", errors={block_id: req.t(err.key, **mention_ids(err.params))})
 
 
 def _valid(req: Req, block_id: str, check: Callable[[], None]) -> bool:
-    """Run a form check before the ack; a problem is shown next to the field and the form stays open."""
+    """Run a form check before the ack (from memory only: the job checks again with the database and
+    Slack); a problem is shown next to the field and the form stays open."""
     try:
         check()
-    except LookupFailed:
-        _field_error(req, block_id, InvalidInput("error.slack_unavailable"))
-        return False
     except InvalidInput as err:
         _field_error(req, block_id, err)
         return False
@@ -155,14 +172,14 @@ def handle_update_submitted(req: Req) -> None:
     if not _text(req, B.UPDATE_TEXT).strip():
         _field_error(req, B.UPDATE_TEXT, InvalidInput("error.update_missing"))
         return
-    req.ack()
     req.later(post_update)
 
 
-@later
+@later("escalate.post_update")
 def post_update(req: Req) -> None:
     values = _values(req)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         text = escape(_text(req, B.UPDATE_TEXT))
         service.post_update(
@@ -184,21 +201,24 @@ def _new_owner_id(req: Req) -> str:
 def handle_reassign_submitted(req: Req) -> None:
     def check() -> None:
         new_owner_id = _new_owner_id(req)
-        new_owner = req.deps.people.get(new_owner_id) if new_owner_id else None
-        with req.deps.reads() as session:
-            esc = service.snapshot(service.get_by_id(session, _submitted_escalation(req)))
-        service.check_new_owner(esc, new_owner_id=new_owner_id, new_owner=new_owner)
+        if not new_owner_id:
+            raise InvalidInput("error.owner_missing")
+        if new_owner_id == metadata_of(req.body).get("owner"):
+            raise InvalidInput("error.reassign_same_owner", user=new_owner_id)
+        known = req.deps.people.in_memory(new_owner_id)
+        if known is not None:
+            service.check_person(new_owner_id, known)
 
     if _valid(req, B.NEW_OWNER, check):
-        req.ack()
         req.later(reassign)
 
 
-@later
+@later("escalate.reassign")
 def reassign(req: Req) -> None:
     new_owner_id = _new_owner_id(req)
     new_owner = req.deps.people.get(new_owner_id)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         service.reassign(
             session,
@@ -214,13 +234,13 @@ def reassign(req: Req) -> None:
 
 
 def handle_resolve_submitted(req: Req) -> None:
-    req.ack()
     req.later(resolve)
 
 
-@later
+@later("escalate.resolve")
 def resolve(req: Req) -> None:
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         resolution = escape(_text(req, B.RESOLUTION))
         service.resolve(session, clock=req.deps.clock, esc=esc, actor=_actor(req), resolution=resolution)
@@ -234,16 +254,20 @@ def _chosen_people(req: Req) -> list[str]:
 def handle_bring_in_submitted(req: Req) -> None:
     def check() -> None:
         for user_id in _chosen_people(req):
-            service.check_person(user_id, req.deps.people.get(user_id))
+            known = req.deps.people.in_memory(user_id)
+            if known is not None:
+                service.check_person(user_id, known)
 
     if _valid(req, B.PEOPLE, check):
-        req.ack()
         req.later(bring_in)
 
 
-@later
+@later("escalate.bring_in")
 def bring_in(req: Req) -> None:
+    for user_id in _chosen_people(req):
+        service.check_person(user_id, req.deps.people.get(user_id))
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
         service.bring_in(
             session,
@@ -258,7 +282,11 @@ def bring_in(req: Req) -> None:
 
 def handle_snooze(req: Req) -> None:
     """Remind me later: re-plan this reminder (never the chain), and say until when in the DM itself."""
-    req.ack()
+    req.later(snooze)
+
+
+@later("escalate.snooze")
+def snooze(req: Req) -> None:
     raw = str(((req.body.get("actions") or [{}])[0]).get("value") or "")
     try:
         choice = json.loads(raw)
@@ -271,6 +299,7 @@ def handle_snooze(req: Req) -> None:
     else:
         until = now + parse_duration(period)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         esc = service.get_by_id(session, escalation_id)
         if not service.is_member(esc, req.user_id):
             raise InvalidInput("error.not_on_escalation", number=esc.number)
@@ -297,6 +326,9 @@ ACTIONS = {
     Action.BRING_IN: handle_bring_in,
     Action.KIND_CHANGED: handle_kind_changed,
     Action.OPEN_THREAD: handle_open_thread,
+    Action.OWNER_PICKED: handle_person_picked,
+    Action.NEW_OWNER_PICKED: handle_person_picked,
+    Action.PEOPLE_PICKED: handle_person_picked,
     Action.SNOOZE_30M: handle_snooze,
     Action.SNOOZE_1H: handle_snooze,
     Action.SNOOZE_2H: handle_snooze,

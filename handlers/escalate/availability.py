@@ -32,6 +32,7 @@ def handle_chain(req: Req, text: str) -> None:
         if not req.is_admin():
             raise InvalidInput("error.admin_only")
         with req.deps.sessions.begin() as session:
+            req.once(session)
             before = chain.manager_of(session, person)
             if none:
                 chain.remove_manager(session, user_id=person)
@@ -65,6 +66,7 @@ def handle_away(req: Req, text: str) -> None:
     today = req.deps.availability.today(req.user_id, req.deps.clock.now())
     if words == ["away", "off"]:
         with req.deps.sessions.begin() as session:
+            req.once(session)
             clear_away(session, user_id=req.user_id, today=today)
         req.reply(req.t("away.cleared"))
         return
@@ -77,6 +79,7 @@ def handle_away(req: Req, text: str) -> None:
     first, last, standin = _date(match.group(1)), _date(match.group(2) or match.group(1)), match.group(3)
     check_person(standin, req.deps.people.get(standin))
     with req.deps.sessions.begin() as session:
+        req.once(session)
         set_away(
             session,
             clock=req.deps.clock,
@@ -118,6 +121,7 @@ def handle_hours(req: Req, text: str) -> None:
     words = text.split()
     if words == ["hours", "default"]:
         with req.deps.sessions.begin() as session:
+            req.once(session)
             set_hours(session, clock=req.deps.clock, user_id=req.user_id, hours=None, days=None)
         req.reply(req.t("hours.cleared", hours=describe_week(req.locale, req.deps.settings.work_week)))
         return
@@ -126,6 +130,7 @@ def handle_hours(req: Req, text: str) -> None:
         if match is None:
             raise InvalidInput("error.hours_format")
         with req.deps.sessions.begin() as session:
+            req.once(session)
             set_hours(
                 session,
                 clock=req.deps.clock,

@@ -8,7 +8,6 @@ from dataclasses import replace
 from bot.errors import InvalidInput
 from bot.escalations import service
 from bot.escalations.model import Created, Draft
-from bot.people import LookupFailed, PersonInfo
 from handlers.care.commands import handle_digest
 from handlers.care.export import handle_export
 from handlers.edge import Req, later, mention_ids, metadata_of, view_values
@@ -28,26 +27,35 @@ SETUP = {
 
 
 def handle_escalate(req: Req) -> None:
-    req.ack()
     text = str(req.body.get("text") or "")
     word = first_word(text)
+    if word in SETUP:
+        req.later(run_setup)
+        return
+    if word not in ("help", "list") and (text.lstrip().startswith("<@") or len(text.split()) > 1):
+        # several words but no owner up front are explained with an example
+        req.later(create_quick)
+        return
+    req.ack()
     if not text.strip():
         open_new_escalation(req, metadata={"response_url": req.body.get("response_url")})
     elif word == "help":
         show_help(req)
     elif word == "list":
         show_list(req, everything=text.split()[1:2] == ["all"])
-    elif word in SETUP:
-        SETUP[word](req, text)
-    elif text.lstrip().startswith("<@") or len(text.split()) > 1:
-        # several words but no owner up front are explained with an example
-        req.later(create_quick)
     else:
         help_message = build_help(locale=req.locale, desk=req.deps.settings.consultation_desk)
         req.reply(req.t("error.escalate_usage") + "\n\n" + help_message.text)
 
 
-@later
+@later("escalate.setup")
+def run_setup(req: Req) -> None:
+    """`/escalate chain|away|hours|export|digest …`: settings that change what the bot does."""
+    text = str(req.body.get("text") or "")
+    SETUP[first_word(text)](req, text)
+
+
+@later("escalate.create_quick")
 def create_quick(req: Req) -> None:
     quick = parse_quick(str(req.body.get("text") or ""))
     owner = req.deps.people.get(quick.owner_id)
@@ -109,8 +117,10 @@ def handle_new_escalation_submitted(req: Req) -> None:
         draft = parse_new_escalation(view_values(req.body), metadata)
         if draft.promised_at is not None and draft.promised_at < req.deps.clock.now():
             raise FieldErrors({B.PROMISED: ("error.promised_in_past", {})})
-        owner = _lookup_for_form(req, draft.owner_id)
-        service.check_owner(raiser_id=req.user_id, owner_id=draft.owner_id, owner=owner)
+        # Before the ack only what this process already knows of the owner; the job checks again.
+        owner = req.deps.people.in_memory(draft.owner_id)
+        if owner is not None or draft.owner_id == req.user_id:
+            service.check_owner(raiser_id=req.user_id, owner_id=draft.owner_id, owner=owner)
     except FieldErrors as problems:
         req.ack(
             response_action="errors",
@@ -122,14 +132,15 @@ def handle_new_escalation_submitted(req: Req) -> None:
     except InvalidInput as err:
         req.ack(response_action="errors", errors={B.OWNER: req.t(err.key, **mention_ids(err.params))})
         return
-    req.ack()
     req.later(create_from_form)
 
 
-@later
+@later("escalate.create_from_form")
 def create_from_form(req: Req) -> None:
     metadata = metadata_of(req.body)
     draft = parse_new_escalation(view_values(req.body), metadata)
+    owner = req.deps.people.get(draft.owner_id)
+    service.check_owner(raiser_id=req.user_id, owner_id=draft.owner_id, owner=owner)
     view_id = (req.body.get("view") or {}).get("id", "")
     _store(req, draft, f"view:{view_id}", metadata.get("response_url"))
 
@@ -141,6 +152,7 @@ def _store(req: Req, draft: Draft, request_key: str, response_url: str | None) -
     if away is not None and away.standin_id != req.user_id:
         draft, away_owner = replace(draft, owner_id=away.standin_id), draft.owner_id
     with req.deps.sessions.begin() as session:
+        req.once(session)
         created = service.create(
             session,
             clock=req.deps.clock,
@@ -155,10 +167,3 @@ def _store(req: Req, draft: Draft, request_key: str, response_url: str | None) -
         )
     req.deps.jobs.kick()
     return created, draft.owner_id
-
-
-def _lookup_for_form(req: Req, user_id: str) -> PersonInfo | None:
-    try:
-        return req.deps.people.get(user_id)
-    except LookupFailed as exc:
-        raise FieldErrors({B.OWNER: ("error.slack_unavailable", {})}) from exc

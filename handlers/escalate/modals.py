@@ -29,6 +29,7 @@ def build_new_escalation_modal(
             t(locale, "modal.new.owner"),
             _users_select(B.OWNER, locale, owner_id),
             hint=t(locale, "modal.new.owner_hint"),
+            dispatch=True,  # picking someone tells the app, which looks them up before the submit
         ),
         input_block(
             B.CLIENT, t(locale, "modal.new.client"), text_input(B.CLIENT, max_length=500), optional=True
@@ -197,12 +198,15 @@ def build_update_modal(*, locale: str, escalation_id: int, number: int, cadence:
     )
 
 
-def build_reassign_modal(*, locale: str, escalation_id: int, number: int) -> Block:
+def build_reassign_modal(*, locale: str, escalation_id: int, number: int, owner_id: str = "") -> Block:
+    """`owner_id`, the owner when the form opened, lets the form refuse "reassign to the same person"
+    before the ack, from what it carries."""
     blocks = [
         input_block(
             B.NEW_OWNER,
             t(locale, "modal.reassign.label", number=number),
             _users_select(B.NEW_OWNER, locale, None),
+            dispatch=True,
         ),
         input_block(
             B.REASON, t(locale, "modal.reassign.reason"), text_input(B.REASON, max_length=1000), optional=True
@@ -214,7 +218,7 @@ def build_reassign_modal(*, locale: str, escalation_id: int, number: int) -> Blo
         blocks,
         submit=t(locale, "modal.reassign.submit"),
         close=t(locale, "modal.cancel"),
-        private_metadata={"escalation_id": escalation_id},
+        private_metadata={"escalation_id": escalation_id, "owner": owner_id},
     )
 
 
@@ -254,6 +258,7 @@ def build_bring_in_modal(*, locale: str, escalation_id: int, number: int, desk: 
             t(locale, "modal.bring_in.label", number=number),
             element,
             hint=t(locale, "modal.bring_in.hint"),
+            dispatch=True,
         )
     ]
     return modal(

@@ -26,14 +26,12 @@ from handlers.ids import Block as B
 
 
 def handle_home_opened(req: Req) -> None:
-    req.ack()
     event = req.body.get("event") or {}
     if event.get("tab") != "home" or not event.get("user"):
+        req.ack()
         return
     event_id = req.body.get("event_id") or f"{event['user']}:{event.get('event_ts', '')}"
-    req.deps.jobs.submit(
-        key=f"home:open:{event_id}", kind=CareKind.HOME, target=str(event["user"]), payload={}
-    )
+    req.store(key=f"home:open:{event_id}", kind=CareKind.HOME, target=str(event["user"]), payload={})
 
 
 def _action(req: Req) -> dict[str, Any]:
@@ -41,11 +39,10 @@ def _action(req: Req) -> dict[str, Any]:
 
 
 def handle_control(req: Req) -> None:
-    req.ack()
     req.later(save_control)
 
 
-@later
+@later("home.save_control")
 def save_control(req: Req) -> None:
     """Paging, language, out of office and the switches: saved, then the Home is published again."""
     action = _action(req)
@@ -53,6 +50,7 @@ def save_control(req: Req) -> None:
     today = req.deps.availability.today(user_id, clock.now())
     digest_on = False
     with req.deps.sessions.begin() as session:
+        req.once(session)
         if action_id in (Action.HOME_PREV, Action.HOME_NEXT):
             prefs.set_home_page(
                 session, clock=clock, user_id=user_id, page=int(str(action.get("value") or 0))
@@ -134,7 +132,6 @@ def handle_hours_submitted(req: Req) -> None:
     if errors:
         req.ack(response_action="errors", errors=errors)
         return
-    req.ack()
     req.later(save_hours)
 
 
@@ -146,11 +143,12 @@ def _known_zone(name: str) -> bool:
     return True
 
 
-@later
+@later("home.save_hours")
 def save_hours(req: Req) -> None:
     hours, days, zone = _hours(req)
     clock = req.deps.clock
     with req.deps.sessions.begin() as session:
+        req.once(session)
         set_hours(
             session, clock=clock, user_id=req.user_id, hours=hours, days=days if hours or days else None
         )

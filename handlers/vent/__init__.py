@@ -9,7 +9,7 @@ from slack_bolt import App
 from handlers.edge import Deps, Req, listener
 from handlers.ids import Action, Command, Shortcut, View
 from handlers.vent import commands, encourage, events, moderate, threads
-from handlers.vent.kit import PeerHandler, PeerKit, bind, build_kit
+from handlers.vent.kit import PeerHandler, PeerKit, bind
 
 ACTIONS: dict[str, PeerHandler] = {
     Action.VENT_PREVIEW: commands.handle_preview,
@@ -35,7 +35,9 @@ VIEWS: dict[str, PeerHandler] = {
 
 def register(app: App, deps: Deps) -> Callable[[Req], None]:
     """Register the listeners; returns the handler for messages in PEER_CHANNEL (see handlers.messages)."""
-    kit = build_kit(app.client, deps.settings)
+    kit = deps.peer
+    if kit is None:
+        raise RuntimeError("peer support needs its kit (built by create_app)")
     app.command(Command.VENT)(listener(deps, bind(kit, commands.handle_vent)))
     app.shortcut(Shortcut.VENT_REPORT_MESSAGE)(listener(deps, bind(kit, threads.handle_report_shortcut)))
     for action_id, handler in ACTIONS.items():

@@ -11,18 +11,32 @@ from bot.i18n import t
 from bot.peer import posts
 from bot.peer.crisis import suggests_danger
 from bot.peer.model import Draft, Receipt
+from bot.peer.posts import check_text
+from handlers.blockkit import section
 from handlers.edge import Req, metadata_of, view_values
 from handlers.ids import Block as B
 from handlers.vent.blocks import build_help, build_receipt, crisis_blocks, receipt_blocks
-from handlers.vent.kit import PeerKit, author, field_error, own_zone, private_update, shown_times
+from handlers.vent.kit import (
+    PeerKit,
+    author,
+    field_error,
+    own_zone,
+    private_update,
+    sealed,
+    show_view,
+    shown_times,
+)
 from handlers.vent.modals import build_receipt_modal, build_vent_modal
 from handlers.vent.text import plain_from_slash
 
 
 def handle_vent(req: Req, kit: PeerKit) -> None:
-    req.ack()
     settings = req.deps.settings
     text = str(req.body.get("text") or "")
+    if settings.peer_channel and text.strip() and text.strip().lower() != "help":
+        req.later(post_from_command)
+        return
+    req.ack()
     if not settings.peer_channel:
         req.reply(req.t("error.vent_off"))
     elif not text.strip():
@@ -32,8 +46,6 @@ def handle_vent(req: Req, kit: PeerKit) -> None:
             locale=req.locale, peer_channel=settings.peer_channel, relay_days=settings.vent_relay_days
         )
         req.reply(message.text, message.blocks)
-    else:
-        post_from_command(req, kit, plain_from_slash(text))
 
 
 def open_vent_modal(req: Req) -> bool:
@@ -49,8 +61,10 @@ def open_vent_modal(req: Req) -> bool:
     return True
 
 
-def post_from_command(req: Req, kit: PeerKit, text: str) -> None:
+@sealed("vent.post_from_command")
+def post_from_command(req: Req, kit: PeerKit) -> None:
     """`/vent some text`: post it now; the receipt (and, if needed, support lines) only for the author."""
+    text = plain_from_slash(str(req.body.get("text") or ""))
     with shown_times(req):
         receipt = _post(req, kit, Draft(text=text))
     message = build_receipt(_receipt(req, receipt), locale=req.locale)
@@ -60,29 +74,67 @@ def post_from_command(req: Req, kit: PeerKit, text: str) -> None:
         req.reply(req.t("vent.crisis.intro"), blocks)
 
 
-def handle_vent_submitted(req: Req, kit: PeerKit) -> None:
-    """The form: problems stay in the form; a good post turns the form into the author's receipt."""
+def _submitted(req: Req) -> tuple[str, set[object]]:
     values = view_values(req.body)
     text = str((values.get(B.VENT_TEXT) or {}).get("value") or "")
     chosen = {o.get("value") for o in (values.get(B.VENT_OPTIONS) or {}).get("selected_options") or []}
+    return text, chosen
+
+
+def handle_vent_submitted(req: Req, kit: PeerKit) -> None:
+    """The form: what can be checked from the words alone stays in the form; a good one is stored
+    (sealed), and the form says so at once, with support lines if the words suggest danger; the
+    job then turns it into the author's receipt, or brings the form back with the problem."""
+    text, _ = _submitted(req)
+    try:
+        check_text(text)
+    except BotError as err:
+        field_error(req, B.VENT_TEXT, err)
+        return
+    crisis = suggests_danger(text, kit.crisis.words)
+    support = crisis_blocks(kit.crisis.resources, locale=req.locale, zone=own_zone(req)) if crisis else []
+    saving = [*support, section(req.t("vent.saving"))]
+    req.later(
+        vent_submitted,
+        response_action="update",
+        view=build_receipt_modal(locale=req.locale, blocks=saving, crisis=crisis),
+    )
+
+
+@sealed("vent.post_from_form")
+def vent_submitted(req: Req, kit: PeerKit) -> None:
+    text, chosen = _submitted(req)
+    settings = req.deps.settings
     try:
         with shown_times(req, in_form=True):
             receipt = _post(req, kit, Draft(text=text, notify="notify" in chosen, delay="delay" in chosen))
     except BotError as err:
-        field_error(req, B.VENT_TEXT, err)
+        problem = req.t(err.key, **err.params)
+        form = build_vent_modal(
+            locale=req.locale,
+            peer_channel=settings.peer_channel or "",
+            relay_days=settings.vent_relay_days,
+            preview=text,
+            initial=text,
+            problem=problem,
+        )
+        show_view(req, form, problem)
         return
     crisis = suggests_danger(text, kit.crisis.words)
     blocks = (
         crisis_blocks(kit.crisis.resources, locale=req.locale, zone=own_zone(req)) if crisis else []
     ) + _receipt(req, receipt)
-    req.ack(
-        response_action="update", view=build_receipt_modal(locale=req.locale, blocks=blocks, crisis=crisis)
+    show_view(
+        req,
+        build_receipt_modal(locale=req.locale, blocks=blocks, crisis=crisis),
+        t(req.locale, "vent.receipt.fallback"),
     )
 
 
 def _post(req: Req, kit: PeerKit, draft: Draft) -> Receipt:
     settings = req.deps.settings
     with req.deps.sessions.begin() as session:
+        req.once(session)
         receipt = posts.create_vent(
             session,
             clock=req.deps.clock,
@@ -139,9 +191,14 @@ def _receipt_value(req: Req) -> tuple[str, str]:
 
 def handle_notify(req: Req, kit: PeerKit) -> None:
     """The author opts in to reply notices after posting."""
-    req.ack()
+    req.later(notify)
+
+
+@sealed("vent.notify")
+def notify(req: Req, kit: PeerKit) -> None:
     public_id, state = _receipt_value(req)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         until = posts.opt_in_relay(
             session,
             clock=req.deps.clock,
@@ -155,9 +212,14 @@ def handle_notify(req: Req, kit: PeerKit) -> None:
 
 def handle_delete(req: Req, kit: PeerKit) -> None:
     """The author deletes their post from their receipt (the button asks them to confirm first)."""
-    req.ack()
+    req.later(delete)
+
+
+@sealed("vent.delete_from_receipt")
+def delete(req: Req, kit: PeerKit) -> None:
     public_id, _ = _receipt_value(req)
     with req.deps.sessions.begin() as session:
+        req.once(session)
         posts.delete_own(
             session, clock=req.deps.clock, anon=kit.anon, public_id=public_id, user_id=req.user_id
         )

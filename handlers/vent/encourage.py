@@ -6,16 +6,21 @@ from bot.errors import InvalidInput
 from bot.peer.threads import request_encouragement
 from handlers.blockkit import channel
 from handlers.edge import Req
-from handlers.vent.kit import PeerKit, action_value, author
+from handlers.vent.kit import PeerKit, action_value, author, sealed
 
 
 def handle_ask(req: Req, kit: PeerKit) -> None:
-    req.ack()
+    req.later(ask)
+
+
+@sealed("vent.ask_encouragement")
+def ask(req: Req, kit: PeerKit) -> None:
     value = action_value(req)
     settings = req.deps.settings
     if not value.isdigit() or not settings.peer_channel:
         raise InvalidInput("error.invalid_input")
     with req.deps.sessions.begin() as session:
+        req.once(session)
         asked = request_encouragement(
             session,
             clock=req.deps.clock,

@@ -1,8 +1,9 @@
 """What the peer-support listeners share: the keys, the moderators, and the anonymous-actor rules.
 
 Every listener here speaks to the person without leaving a trace of them: their language is looked
-up with `persist=False` (a cached row written at the moment of posting would say who posted), no
-work is handed to `req.later` (its stored body names the person), and nothing is logged about them.
+up with `persist=False` (a cached row written at the moment of posting would say who posted), the
+work after the ack waits as a sealed job (`sealed`: encrypted, with no person beside it, its body
+dropped once done), and nothing is logged about them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from bot.peer.posts import Author
 from bot.people import LookupFailed
 from bot.settings import Settings
 from handlers.blockkit import slack_date
-from handlers.edge import Req, mention_ids
+from handlers.edge import Handler, Req, later, mention_ids
 
 log = logging.getLogger(__name__)
 MODERATORS_TTL = 600.0
@@ -82,9 +83,9 @@ class PeerKit:
     rng: random.Random = field(default_factory=random.SystemRandom)
 
 
-def build_kit(client: WebClient, settings: Settings) -> PeerKit:
+def build_kit(client: WebClient, settings: Settings, anon: Anon) -> PeerKit:
     return PeerKit(
-        anon=Anon(settings.anon_secret or ""),
+        anon=anon,
         moderators=ModeratorDirectory(client, settings),
         crisis=settings.crisis,
     )
@@ -102,6 +103,24 @@ def bind(kit: PeerKit, handler: PeerHandler) -> Callable[[Req], None]:
         handler(req, kit)
 
     return run
+
+
+def sealed(name: str) -> Callable[[PeerHandler], Handler]:
+    """Register a peer handler as a sealed job named `name` (see `handlers.edge.later`); the listener
+    hands it to `req.later`, which stores it encrypted before acking."""
+
+    def register(handler: PeerHandler) -> Handler:
+        @functools.wraps(handler)
+        def run(req: Req) -> None:
+            quiet(req)
+            kit = req.deps.peer
+            if kit is None:
+                raise RuntimeError("peer support is off")
+            handler(req, kit)
+
+        return later(name, sealed=True)(run)
+
+    return register
 
 
 def quiet(req: Req) -> None:
@@ -131,12 +150,29 @@ def shown_times(req: Req, *, in_form: bool = False) -> Iterator[None]:
 
 
 def own_zone(req: Req) -> str | None:
-    """The person's Slack time zone name, from memory or Slack, never stored (see module docstring)."""
+    """The person's Slack time zone name, from memory or Slack, never stored (see module docstring);
+    before the ack from memory only."""
+    if not req.acked:
+        known = req.deps.people.in_memory(req.user_id)
+        return known.tz if known and known.tz else None
     try:
         info = req.deps.people.get(req.user_id, persist=False)
     except LookupFailed:
         return None
     return info.tz if info and info.tz else None
+
+
+def show_view(req: Req, view: dict[str, Any], fallback: str) -> None:
+    """After the ack, turn the form the person submitted into `view`; if they have closed it, tell
+    them privately (`fallback`) instead."""
+    view_id = (req.body.get("view") or {}).get("id")
+    try:
+        if view_id:
+            req.client.views_update(view_id=view_id, view=view)
+            return
+    except (SlackApiError, URLError, OSError) as exc:
+        log.info("form closed before its result error=%s", _error_of(exc))
+    req.reply(fallback)
 
 
 def _local(req: Req, at: datetime) -> str:

@@ -14,20 +14,32 @@ from handlers.vent.text import mrkdwn_from_plain
 PREVIEW_CHARS = 1500
 
 
-def build_vent_modal(*, locale: str, peer_channel: str, relay_days: int, preview: str = "") -> Block:
+def build_vent_modal(
+    *,
+    locale: str,
+    peer_channel: str,
+    relay_days: int,
+    preview: str = "",
+    initial: str | None = None,
+    problem: str | None = None,
+) -> Block:
     """`/vent`: the words, a live preview of the post, and the two options.
 
-    Redrawn as the person types (with the same block and action IDs, so Slack keeps what they typed).
+    Redrawn as the person types (with the same block and action IDs, so Slack keeps what they typed);
+    brought back with their words (`initial`) and what stopped the post (`problem`) when it could not
+    be posted.
     """
     where = f"<#{peer_channel}>"
     text_element = text_input(
         Action.VENT_PREVIEW,
         multiline=True,
+        initial=initial,
         max_length=MAX_TEXT,
         placeholder=t(locale, "modal.vent.placeholder"),
     )
     text_element["dispatch_action_config"] = {"trigger_actions_on": ["on_character_entered"]}
     blocks: list[Block] = [
+        *([section(f":warning: {problem}")] if problem else []),
         input_block(B.VENT_TEXT, t(locale, "modal.vent.label"), text_element, dispatch=True),
         *preview_blocks(preview, locale=locale, peer_channel=peer_channel),
         input_block(
@@ -90,13 +102,16 @@ def build_receipt_modal(*, locale: str, blocks: list[Block], crisis: bool = Fals
     )
 
 
-def build_reply_modal(*, locale: str, post_public_id: str) -> Block:
+def build_reply_modal(
+    *, locale: str, post_public_id: str, initial: str | None = None, problem: str | None = None
+) -> Block:
     blocks = [
         section(t(locale, "modal.reply.intro")),
+        *([section(f":warning: {problem}")] if problem else []),
         input_block(
             B.VENT_TEXT,
             t(locale, "modal.reply.label"),
-            text_input(B.VENT_TEXT, multiline=True, max_length=MAX_TEXT),
+            text_input(B.VENT_TEXT, multiline=True, initial=initial, max_length=MAX_TEXT),
         ),
     ]
     return modal(
@@ -115,6 +130,18 @@ def build_reply_done(
     """The reply form, once sent; with support lines, for the replier alone, if their words suggest danger."""
     name = pseudonym(number, locale)
     blocks = [section(t(locale, "modal.reply.done", name=name))]
+    if resources:
+        blocks += crisis_blocks(resources, locale=locale, zone=zone)
+    return modal(
+        View.VENT_RECEIPT, t(locale, "modal.reply.title"), blocks, submit=None, close=t(locale, "modal.close")
+    )
+
+
+def build_reply_saving(
+    *, locale: str, resources: tuple[Resource, ...] = (), zone: str | None = None
+) -> Block:
+    """The reply form the moment it is sent: saved, on its way; support lines at once if needed."""
+    blocks = [section(t(locale, "vent.saving"))]
     if resources:
         blocks += crisis_blocks(resources, locale=locale, zone=zone)
     return modal(

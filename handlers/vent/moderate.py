@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.errors import BotError, Conflict, InvalidInput
+from bot.errors import Conflict, InvalidInput
 from bot.peer import moderation
 from handlers.edge import Req, metadata_of, view_values
 from handlers.ids import Block as B
-from handlers.vent.kit import PeerKit, action_value, field_error
+from handlers.vent.kit import PeerKit, action_value, field_error, sealed
 from handlers.vent.modals import build_mute_modal
 
 
@@ -20,8 +20,13 @@ def _report_id(req: Req) -> int:
 
 
 def handle_hide(req: Req, kit: PeerKit) -> None:
-    req.ack()
+    req.later(hide)
+
+
+@sealed("vent.hide")
+def hide(req: Req, kit: PeerKit) -> None:
     with req.deps.sessions.begin() as session:
+        req.once(session)
         moderation.hide(
             session,
             clock=req.deps.clock,
@@ -33,8 +38,13 @@ def handle_hide(req: Req, kit: PeerKit) -> None:
 
 
 def handle_keep(req: Req, kit: PeerKit) -> None:
-    req.ack()
+    req.later(keep)
+
+
+@sealed("vent.keep")
+def keep(req: Req, kit: PeerKit) -> None:
     with req.deps.sessions.begin() as session:
+        req.once(session)
         moderation.keep(
             session,
             clock=req.deps.clock,
@@ -58,28 +68,37 @@ def handle_mute_button(req: Req, kit: PeerKit) -> None:
     )
 
 
-def handle_mute_submitted(req: Req, kit: PeerKit) -> None:
+def _mute_choice(req: Req) -> tuple[str, object]:
     days = str(
         ((view_values(req.body).get(B.MUTE_FOR) or {}).get("selected_option") or {}).get("value") or ""
     )
-    report_id = metadata_of(req.body).get("report")
-    try:
-        if not days.isdigit() or not isinstance(report_id, int):
-            raise InvalidInput("error.invalid_input")
-        with req.deps.sessions.begin() as session:
-            moderation.mute(
-                session,
-                clock=req.deps.clock,
-                anon=kit.anon,
-                report_id=report_id,
-                moderator=req.user_id,
-                moderators=kit.moderators.members(),
-                duration=timedelta(days=int(days)),
-            )
-    except BotError as err:
-        field_error(req, B.MUTE_FOR, err)
+    return days, metadata_of(req.body).get("report")
+
+
+def handle_mute_submitted(req: Req, kit: PeerKit) -> None:
+    days, report_id = _mute_choice(req)
+    if not days.isdigit() or not isinstance(report_id, int):
+        field_error(req, B.MUTE_FOR, InvalidInput("error.invalid_input"))
         return
-    req.ack()
+    req.later(mute)
+
+
+@sealed("vent.mute")
+def mute(req: Req, kit: PeerKit) -> None:
+    days, report_id = _mute_choice(req)
+    if not days.isdigit() or not isinstance(report_id, int):
+        raise InvalidInput("error.invalid_input")
+    with req.deps.sessions.begin() as session:
+        req.once(session)
+        moderation.mute(
+            session,
+            clock=req.deps.clock,
+            anon=kit.anon,
+            report_id=report_id,
+            moderator=req.user_id,
+            moderators=kit.moderators.members(),
+            duration=timedelta(days=int(days)),
+        )
     req.deps.jobs.kick()
 
 

@@ -7,14 +7,26 @@ from bot.i18n import t
 from bot.peer import moderation, posts, replies
 from bot.peer.crisis import suggests_danger
 from bot.peer.model import PostState
+from bot.peer.posts import check_text
 from handlers.edge import Req, metadata_of, view_values
 from handlers.ids import Block as B
-from handlers.vent.kit import PeerKit, action_value, author, field_error, own_zone, shown_times
+from handlers.vent.blocks import pseudonym
+from handlers.vent.kit import (
+    PeerKit,
+    action_value,
+    author,
+    field_error,
+    own_zone,
+    sealed,
+    show_view,
+    shown_times,
+)
 from handlers.vent.modals import (
     build_delete_modal,
     build_done,
     build_reply_done,
     build_reply_modal,
+    build_reply_saving,
     build_report_modal,
 )
 
@@ -30,33 +42,59 @@ def handle_reply_button(req: Req, kit: PeerKit) -> None:
     )
 
 
+def _reply_text(req: Req) -> str:
+    return str((view_values(req.body).get(B.VENT_TEXT) or {}).get("value") or "")
+
+
 def handle_reply_submitted(req: Req, kit: PeerKit) -> None:
-    text = str((view_values(req.body).get(B.VENT_TEXT) or {}).get("value") or "")
+    """An anonymous reply: the words are checked in the form, then stored sealed; the form says so at
+    once (with support lines if the words suggest danger), and the job finishes it."""
+    text = _reply_text(req)
+    try:
+        check_text(text)
+    except BotError as err:
+        field_error(req, B.VENT_TEXT, err)
+        return
+    crisis = suggests_danger(text, kit.crisis.words)
+    support = kit.crisis.resources if crisis else ()
+    zone = own_zone(req) if support else None
+    req.later(
+        reply_submitted,
+        response_action="update",
+        view=build_reply_saving(locale=req.locale, resources=support, zone=zone),
+    )
+
+
+@sealed("vent.reply")
+def reply_submitted(req: Req, kit: PeerKit) -> None:
+    text = _reply_text(req)
+    post = str(metadata_of(req.body).get("post") or "")
     try:
         with shown_times(req, in_form=True), req.deps.sessions.begin() as session:
+            req.once(session)
             receipt = replies.reply(
                 session,
                 clock=req.deps.clock,
                 anon=kit.anon,
-                post_public_id=str(metadata_of(req.body).get("post") or ""),
+                post_public_id=post,
                 author=author(req),
                 text=text,
                 rate_limit=req.deps.settings.vent_rate_limit,
             )
     except BotError as err:
-        field_error(req, B.VENT_TEXT, err)
+        problem = t(req.locale, err.key, **err.params)
+        form = build_reply_modal(locale=req.locale, post_public_id=post, initial=text, problem=problem)
+        show_view(req, form, problem)
         return
-    support = kit.crisis.resources if suggests_danger(text, kit.crisis.words) else ()
-    req.ack(
-        response_action="update",
-        view=build_reply_done(
-            locale=req.locale,
-            number=receipt.number,
-            resources=support,
-            zone=own_zone(req) if support else None,
-        ),
-    )
     req.deps.jobs.kick()
+    support = kit.crisis.resources if suggests_danger(text, kit.crisis.words) else ()
+    done = build_reply_done(
+        locale=req.locale,
+        number=receipt.number,
+        resources=support,
+        zone=own_zone(req) if support else None,
+    )
+    show_view(req, done, t(req.locale, "modal.reply.done", name=pseudonym(receipt.number, req.locale)))
 
 
 def handle_menu(req: Req, kit: PeerKit) -> None:
@@ -98,21 +136,28 @@ def _open_delete(req: Req, kit: PeerKit, public_id: str) -> None:
 
 
 def handle_delete_submitted(req: Req, kit: PeerKit) -> None:
+    req.later(delete_submitted, response_action="update", view=_saving(req, "modal.delete.title"))
+
+
+def _saving(req: Req, title_key: str) -> dict[str, object]:
+    return build_done(locale=req.locale, title_key=title_key, text=req.t("vent.saving"))
+
+
+@sealed("vent.delete")
+def delete_submitted(req: Req, kit: PeerKit) -> None:
     metadata = metadata_of(req.body)
     public_id, is_reply = str(metadata.get("target") or ""), bool(metadata.get("reply"))
     remove = replies.delete_own if is_reply else posts.delete_own
     try:
         with req.deps.sessions.begin() as session:
+            req.once(session)
             remove(session, clock=req.deps.clock, anon=kit.anon, public_id=public_id, user_id=req.user_id)
     except BotError as err:
         text = t(req.locale, err.key, **err.params)
     else:
         text = t(req.locale, "modal.delete.done")
-    req.ack(
-        response_action="update",
-        view=build_done(locale=req.locale, title_key="modal.delete.title", text=text),
-    )
     req.deps.jobs.kick()
+    show_view(req, build_done(locale=req.locale, title_key="modal.delete.title", text=text), text)
 
 
 def handle_report_shortcut(req: Req, kit: PeerKit) -> None:
@@ -129,10 +174,19 @@ def handle_report_shortcut(req: Req, kit: PeerKit) -> None:
     )
 
 
+def _reason(req: Req) -> str:
+    return str((view_values(req.body).get(B.VENT_REASON) or {}).get("value") or "")
+
+
 def handle_report_submitted(req: Req, kit: PeerKit) -> None:
-    reason = str((view_values(req.body).get(B.VENT_REASON) or {}).get("value") or "")
+    req.later(report_submitted, response_action="update", view=_saving(req, "modal.report.title"))
+
+
+@sealed("vent.report")
+def report_submitted(req: Req, kit: PeerKit) -> None:
     try:
         with req.deps.sessions.begin() as session:
+            req.once(session)
             target = posts.find_target(session, str(metadata_of(req.body).get("target") or ""))
             moderation.report(
                 session,
@@ -140,13 +194,11 @@ def handle_report_submitted(req: Req, kit: PeerKit) -> None:
                 anon=kit.anon,
                 target=target,
                 user_id=req.user_id,
-                reason=reason,
+                reason=_reason(req),
             )
     except BotError as err:
-        field_error(req, B.VENT_REASON, err)
-        return
-    done = build_done(
-        locale=req.locale, title_key="modal.report.title", text=t(req.locale, "modal.report.done")
-    )
-    req.ack(response_action="update", view=done)
+        text = t(req.locale, err.key, **err.params)
+    else:
+        text = t(req.locale, "modal.report.done")
     req.deps.jobs.kick()
+    show_view(req, build_done(locale=req.locale, title_key="modal.report.title", text=text), text)

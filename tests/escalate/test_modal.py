@@ -102,6 +102,9 @@ def test_field_errors_keep_the_form_open(bot: Itabasami, driver: SlackDriver, sl
     view = open_form(driver, slack)
     own = driver.view_submission(view, answers(owner=RAISER), user=RAISER).json()
     assert own["response_action"] == "errors" and "ご自身" in own["errors"]["owner"]
+    # Picking someone in the select tells the app at once (dispatch_action), as Slack does.
+    driver.block_action("owner", user=RAISER, view=view, extra={"selected_user": OTHER_BOT})
+    slack.wait_for(lambda: bot.deps.people.in_memory(OTHER_BOT) is not None)
     app = driver.view_submission(view, answers(owner=OTHER_BOT), user=RAISER).json()
     assert "アプリ" in app["errors"]["owner"]
     past = driver.view_submission(

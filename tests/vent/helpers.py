@@ -108,10 +108,19 @@ def last_view(slack: FakeSlack) -> dict[str, Any]:
 
 
 def submit(driver: SlackDriver, view: dict[str, Any], values: dict[str, Any], *, user: str) -> Any:
-    """Submit a modal; returns Bolt's JSON answer (errors or an updated view), or None for a plain ack."""
+    """Submit a modal; returns what the person ends up seeing: Bolt's JSON answer when it shows errors,
+    None for a plain ack, and when the ack turned the form into its "saved" state, the view the stored
+    job then put in its place (as {"response_action": "update", "view": …, "saving": the ack's view})."""
+    before = driver.fake.view(str(view.get("id")))
     response = driver.view_submission(view, values, user=user, view_id=view.get("id"))
     assert response.status == 200
-    return response.json()
+    answer = response.json()
+    if not answer or answer.get("response_action") != "update" or before is None:
+        return answer
+    record = driver.fake.wait_for(
+        lambda: (r := driver.fake.view(str(view.get("id")))) is not None and r.hash != before.hash and r
+    )
+    return {"response_action": "update", "view": record.view, "saving": answer["view"]}
 
 
 def text_value(text: str) -> dict[str, Any]:

@@ -55,7 +55,10 @@ def test_japanese_danger_words_post_and_show_support_privately(
         assert slack.dm_messages(someone) == []
     assert slack.messages(ADMIN_CHANNEL) == []
     with bot.deps.sessions() as session:
-        assert list(session.scalars(select(ScheduledSend.kind))) == ["vent.post"]
+        rows = {row.kind: row for row in session.scalars(select(ScheduledSend))}
+    assert sorted(rows) == ["request", "vent.post"]
+    # the request waited sealed, with nobody beside it, and once handled only its handler's name is left
+    assert rows["request"].target is None and set(rows["request"].payload) == {"handler"}
     logged = logs.getvalue().lower()
     assert "vent.post" in logged  # the log did run, at DEBUG
     assert "crisis" not in logged and "danger" not in logged and "よりそい" not in logged
