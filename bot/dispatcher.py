@@ -307,6 +307,7 @@ class Dispatcher:
             return self._retry(
                 job, RetryLater(type(exc).__name__, after=self.retry.backoff(job.attempts)), policy
             )
+
         def sent(session: Session) -> None:
             row = session.get(ScheduledSend, job.id)
             if row is not None:

@@ -205,5 +205,3 @@ def test_dms_wait_only_for_the_thread_posts_of_their_own_escalation(
     card = sender.done["card1"]
     assert sender.done["dm-about-1"] > card
     assert all(sender.done[f"dm-other-{i}"] < card for i in range(5))
-
-
