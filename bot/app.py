@@ -30,6 +30,7 @@ from bot.escalations import chain
 from bot.escalations.notices import SendKind
 from bot.escalations.policies import escalation_policies
 from bot.escalations.timers import TimerPolicy, TimerRunner
+from bot.gate import AcksFirst
 from bot.intake import Intake
 from bot.outbox import KindPolicy, RetryPolicy, forget_payload
 from bot.peer import retention as peer_retention
@@ -50,7 +51,13 @@ from handlers.edge import LATER_KIND, Deps, run_later
 from handlers.home.delivery import HomePublisher
 from handlers.vent.delivery import PeerSender
 from handlers.vent.kit import build_kit
-from storage.db import SessionFactory, make_engine, make_read_factory, make_session_factory
+from storage.db import (
+    SessionFactory,
+    make_engine,
+    make_read_factory,
+    make_session_factory,
+    pause_statements,
+)
 from storage.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -105,6 +112,7 @@ class Itabasami:
     housekeeping: Housekeeping
     # Housekeeping the scheduler runs besides the outbox tick: (job id, function, interval).
     periodic: list[Periodic] = field(default_factory=list)
+    cleanups: list[Callable[[], object]] = field(default_factory=list)
     _started: bool = field(default=False, repr=False)
 
     def start_background(self) -> None:
@@ -133,6 +141,8 @@ class Itabasami:
         self.listeners.shutdown(wait=True)
         self.intake.stop()
         self.dispatcher.close()
+        while self.cleanups:
+            self.cleanups.pop()()
         if self.engine is not None:
             self.engine.dispose()
 
@@ -216,6 +226,8 @@ def create_app(
         default_timezone=settings.default_timezone,
     )
     retry = retry or RetryPolicy()
+    gate = AcksFirst()
+    unpause = pause_statements(session_factory.kw["bind"], gate.pause)
     sender = SlackSender(
         client=delivery_client(
             settings.slack_bot_token,
@@ -248,10 +260,15 @@ def create_app(
         retry=retry,
         workers=sender_threads or settings.send_threads,
         skip_locked=_dialect(session_factory) == "postgresql",
+        pause=gate.pause,
     )
     listeners = ListenerExecutor(listener_threads)
     intake = Intake(
-        sessions=session_factory, clock=clock, spool=Spool(settings.spool_path), on_stored=dispatcher.kick
+        sessions=session_factory,
+        clock=clock,
+        spool=Spool(settings.spool_path),
+        on_stored=dispatcher.kick,
+        gate=gate,
     )
     anon = Anon(settings.anon_secret) if settings.anon_secret else None
     peer = build_kit(client, settings, anon) if settings.peer_enabled and anon is not None else None
@@ -276,6 +293,7 @@ def create_app(
         handlers=listeners,
         anon=anon,
         peer=peer,
+        gate=gate,
     )
     sender.add_kind(LATER_KIND, functools.partial(run_later, deps, client))
     timer_runner = TimerRunner(
@@ -321,6 +339,7 @@ def create_app(
         listeners=listeners,
         intake=intake,
         periodic=periodic,
+        cleanups=[unpause],
         housekeeping=housekeeping_jobs,
     )
 

@@ -63,6 +63,8 @@ class Dispatcher:
     # Rows of one order key a claim takes: they go out one by one (a busy channel at Slack's one a
     # second), so a longer run would outlive its lease.
     per_key: int = 20
+    # Called before each send: lets a request on its way to its ack go first (bot.gate).
+    pause: Callable[[], None] = field(default=lambda: None)
 
     def __post_init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="send")
@@ -295,6 +297,7 @@ class Dispatcher:
     def _run_one(self, job: Job) -> timedelta | None:
         """Send one job and record the outcome; returns the retry delay when it must wait."""
         policy = self.policies.get(job.kind, KindPolicy())
+        self.pause()
         try:
             result = self.sender.send(job) or {}
         except RetryLater as later:

@@ -20,7 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.orm import sessionmaker
+
 from bot.clock import Clock
+from bot.gate import AcksFirst
 from bot.outbox import enqueue_many
 from storage.db import SessionFactory
 from storage.spool import Spool, SpoolError
@@ -49,8 +52,13 @@ class Intake:
         spool: Spool,
         on_stored: Callable[[], None] = lambda: None,
         budget: float = BUDGET,
+        gate: AcksFirst | None = None,
     ) -> None:
-        self._sessions, self._clock, self._spool = sessions, clock, spool
+        self._gate = gate
+        # On SQLite the intake's commits go before other writers waiting (storage.db.WriterLock).
+        first = sessions.kw["bind"].execution_options(first_in_line=True)
+        self._sessions = sessionmaker(first, expire_on_commit=False)
+        self._clock, self._spool = clock, spool
         self._on_stored, self.budget = on_stored, budget
         self._queue: queue.Queue[_Item | None] = queue.Queue()
         self._lock = threading.Lock()
@@ -141,6 +149,8 @@ class Intake:
     _stopping = False
 
     def _run(self) -> None:
+        if self._gate is not None:
+            self._gate.exempt()  # acks wait on this thread's commits: it never steps aside
         pause = RETRY_MIN
         while not self._stopping:
             if self.spooling:

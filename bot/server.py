@@ -16,6 +16,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import Engine
 from waitress.server import create_server
 
+from bot.gate import AcksFirst
 from storage.db import ping
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,9 @@ StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def make_wsgi_app(bolt: App, health: Callable[[], bool]) -> WSGIApp:
+def make_wsgi_app(bolt: App, health: Callable[[], bool], gate: AcksFirst | None = None) -> WSGIApp:
+    """Slack's requests, and /healthz. With a `gate`, background work steps aside from the moment a
+    request reaches the app until its answer is written (see bot/gate.py)."""
     slack = SlackRequestHandler(bolt, path=EVENTS_PATH)
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -44,7 +47,10 @@ def make_wsgi_app(bolt: App, health: Callable[[], bool]) -> WSGIApp:
         if path == EVENTS_PATH:
             if method != "POST":
                 return _plain(start_response, "405 Method Not Allowed", "POST only")
-            return slack(environ, start_response)
+            if gate is None:
+                return slack(environ, start_response)
+            with gate.request():
+                return list(slack(environ, start_response))
         return _plain(start_response, "404 Not Found", "not found")
 
     return app

@@ -37,6 +37,7 @@ from bot.availability import Availability
 from bot.clock import Clock
 from bot.errors import BotError
 from bot.escalations.timers import TimerPolicy
+from bot.gate import AcksFirst, NoGate
 from bot.i18n import t
 from bot.intake import Intake
 from bot.outbox import SENDING, SENT, Job, RetryLater, SendFailed
@@ -74,6 +75,8 @@ class Deps:
     anon: Anon | None = None
     # Peer support's shared parts (None when it is off).
     peer: PeerKit | None = None
+    # Background work steps aside while a request is on its way to its ack.
+    gate: AcksFirst = field(default_factory=NoGate)
 
 
 class Kicks(Protocol):
@@ -322,10 +325,11 @@ def listener(deps: Deps, handler: Handler) -> Callable[..., None]:
     ) -> None:
         signal = _Acknowledge(ack)
         req = Req(ack=signal, body=body, client=client, respond=respond, context=context, deps=deps)
-        deps.handlers.submit(_guarded, req, handler)
-        if not signal.called.wait(ACK_WAIT):
-            log.error("handler did not ack in time handler=%s", getattr(handler, "__name__", "?"))
-            ack()
+        with deps.gate.request():
+            deps.handlers.submit(_guarded, req, handler)
+            if not signal.called.wait(ACK_WAIT):
+                log.error("handler did not ack in time handler=%s", getattr(handler, "__name__", "?"))
+                ack()
 
     # Bolt picks arguments by the wrapped function's signature; expose ours, not the handler's.
     del run.__wrapped__

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +51,18 @@ PG_CONNECT_ARGS = {
 }
 
 
+def pause_statements(engine: Engine, pause: Callable[[], None]) -> Callable[[], None]:
+    """Call `pause` before every statement, except inside an SQLite write (which holds the one
+    writer slot others wait for); returns what undoes it."""
+
+    def before(conn: Any, *_args: Any) -> None:
+        if not conn.info.get("holds_writer"):
+            pause()
+
+    event.listen(engine, "before_cursor_execute", before)
+    return lambda: event.remove(engine, "before_cursor_execute", before)
+
+
 def make_session_factory(engine: Engine) -> SessionFactory:
     """Sessions that may write. On SQLite each transaction takes the write lock when it begins."""
     return sessionmaker(engine, expire_on_commit=False)
@@ -76,6 +90,40 @@ def _ensure_sqlite_folder(url: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+class WriterLock:
+    """One writer at a time, in arrival order, except that a writer marked `first` (the intake, whose
+    commit a person's ack waits on) goes before every writer still waiting. Reentrant per thread."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._owner: int | None = None
+        self._depth = 0
+        self._first_waiting = 0
+
+    def acquire(self, *, first: bool = False) -> None:
+        me = threading.get_ident()
+        with self._cond:
+            if self._owner == me:
+                self._depth += 1
+                return
+            if first:
+                self._first_waiting += 1
+            try:
+                while self._owner is not None or (not first and self._first_waiting):
+                    self._cond.wait()
+            finally:
+                if first:
+                    self._first_waiting -= 1
+            self._owner, self._depth = me, 1
+
+    def release(self) -> None:
+        with self._cond:
+            self._depth -= 1
+            if self._depth == 0:
+                self._owner = None
+                self._cond.notify_all()
+
+
 def _make_sqlite_transactions_immediate(engine: Engine) -> None:
     # pysqlite starts transactions lazily and upgrades read locks to write locks mid-transaction,
     # which fails with "database is locked" under threads no matter the timeout. Taking the write
@@ -89,7 +137,28 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
 
+    # Writers of this process queue on a lock of ours before BEGIN IMMEDIATE: SQLite's own busy
+    # handler polls with sleeps growing to 100 ms, so a request waiting behind a background write
+    # would sleep long after the lock was free; here it gets it the moment the writer commits.
+    # (busy_timeout still covers other processes, such as a migration run by hand.)
+    writer = WriterLock()
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        read_only = conn.get_execution_options().get("read_only")
-        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        if conn.get_execution_options().get("read_only"):
+            conn.exec_driver_sql("BEGIN")
+            return
+        writer.acquire(first=bool(conn.get_execution_options().get("first_in_line")))
+        conn.info["holds_writer"] = True
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _release(conn)
+            raise
+
+    def _release(conn: Any) -> None:
+        if conn.info.pop("holds_writer", False):
+            writer.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)
