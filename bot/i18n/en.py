@@ -362,7 +362,10 @@ MESSAGES: dict[str, str] = {
     "crisis.emergency_us.contact": "Call 911",
     "crisis.emergency_us.hours": "24/7",
     "vent.relay.link": "💬 Someone replied to your anonymous post in {channel}.",
-    "vent.relay.open": "<{link}|Open the thread>",
+    "vent.relay.find": (
+        "Find it in the channel by your own words: this message has no link to your post, so it can never"
+        " point to you, even later."
+    ),
     "vent.relay.footer": "Only you get this message. Nobody can see that you asked for it.",
     "vent.relay.person": "💬 {user} replied to your request for encouragement:",
     "vent.relay.anonymous": "💬 *{name}* replied to your request for encouragement:",

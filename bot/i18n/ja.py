@@ -351,7 +351,10 @@ MESSAGES: dict[str, str] = {
     "crisis.emergency_us.contact": "911 に電話",
     "crisis.emergency_us.hours": "24時間",
     "vent.relay.link": "💬 {channel} のあなたの匿名投稿に返信がありました。",
-    "vent.relay.open": "<{link}|スレッドを開く>",
+    "vent.relay.find": (
+        "ご自分の書いた言葉を手がかりに、チャンネルで探してください。このメッセージには投稿へのリンクを"
+        "入れていないため、後からあなたの投稿と結びつくことはありません。"
+    ),
     "vent.relay.footer": "このお知らせはあなたにだけ届いています。お知らせを希望したことは誰にも見えません。",
     "vent.relay.person": "💬 {user} さんから、励ましの呼びかけに返信がありました:",
     "vent.relay.anonymous": "💬 *{name}* さんから、励ましの呼びかけに返信がありました:",

@@ -141,9 +141,10 @@ class PeerSender:
             row = session.scalar(select(VentPost).where(VentPost.public_id == str(job.payload.get("post"))))
         if row is None or row.state != PostState.POSTED:
             return {"skipped": "the post is gone"}
-        message = build_relay(job.payload, link=row.link, peer_channel=self.channel, locale=locale)
+        message = build_relay(job.payload, peer_channel=self.channel, locale=locale)
+        mark = str(job.payload.get("mark") or "relay")
         try:
-            post(self.client, self.retry, job, channel=user_id, message=message)
+            post(self.client, self.retry, job, channel=user_id, message=message, mark=mark)
         except SlackRefused as refused:
             raise SlackRefused(refused.error) from None  # drop `where`: it would name the author
         return {"relayed": True}

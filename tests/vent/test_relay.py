@@ -27,15 +27,17 @@ from tests.vent.helpers import (
 WORDS = "The client blamed me for the lawyer's missed call again."
 
 
-def test_opted_in_author_gets_a_dm_with_a_link_in_their_language(
+def test_opted_in_author_gets_a_dm_without_a_link_in_their_language(
     bot: Itabasami, driver: SlackDriver, slack: FakeSlack
 ) -> None:
-    """With "tell me privately", a reply by name brings the author one DM, in Japanese, linking the thread."""
+    """With "tell me privately", a reply by name brings the author one DM, in Japanese, naming the channel
+    but not linking the post (the DM outlives the database, so it must not tie the author to it)."""
     posted, receipt = vent_with_form(bot, driver, slack, WORDS, notify=True)
     assert posted is not None and "返信があるとボットから個別にお知らせします" in str(receipt["blocks"])
     reply_by_name(driver, slack, posted, "That happened to me too.", user=COLLEAGUE)
     dm = slack.wait_for(lambda: slack.dm_messages(AUTHOR))[0]
-    assert "返信がありました" in dm.text and "スレッドを開く" in dm.text and "https://" in dm.text
+    assert "返信がありました" in dm.text and f"<#{PEER_CHANNEL}>" in dm.text
+    assert "https://" not in dm.text + str(dm.blocks) and posted.message.ts not in dm.text + str(dm.blocks)
     assert "That happened to me too" not in dm.text + str(dm.blocks)  # a vent relay is a nudge, not the text
 
 
