@@ -393,7 +393,7 @@ MESSAGES: dict[str, str] = {
         "go out once I can. To fix it, invite me there (`/invite @itabasami`) or check PEER_CHANNEL."
     ),
     "vent.admin.relay_failed": (
-        "A private notice to the author of an anonymous post could not be delivered (Slack said `{reason}`). "
+        "A private notice to the author of an anonymous post could not be delivered. "
         "I keep no record of who it was for, so I can't say; the notice was dropped."
     ),
     "vent.admin.send_failed": (

@@ -383,7 +383,7 @@ MESSAGES: dict[str, str] = {
         "PEER_CHANNEL を確認してください。"
     ),
     "vent.admin.relay_failed": (
-        "匿名投稿の投稿者へのお知らせを届けられませんでした（Slack の応答: `{reason}`）。"
+        "匿名投稿の投稿者へのお知らせを届けられませんでした。"
         "宛先は記録していないため、誰宛てだったかはお伝えできません。このお知らせは取りやめました。"
     ),
     "vent.admin.send_failed": (

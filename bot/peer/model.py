@@ -16,6 +16,8 @@ MUTE_CHOICES = (timedelta(days=1), timedelta(days=7), timedelta(days=30))
 MUTE_SLOTS = 3  # mutes of different authors may overlap on a day; each takes its own slot
 REPORT_MEMORY = timedelta(days=90)  # how long one person's report of one message is remembered
 RELAY_COALESCE = timedelta(minutes=15)  # at most one "someone replied" nudge per post in this long
+# What a reply notice that could not go is recorded as: never Slack's reason, which says who it was for.
+NOT_DELIVERED = "notice not delivered"
 
 
 class PostKind(StrEnum):
