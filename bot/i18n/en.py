@@ -264,6 +264,15 @@ MESSAGES: dict[str, str] = {
     "error.vent_off": "Peer support isn't set up in this workspace yet. An admin can turn it on by setting PEER_CHANNEL.",
     "error.vent_empty": "Please write something first. It will be posted without your name.",
     "error.vent_too_long": "That's {length} characters; an anonymous post can hold up to {limit}. Please shorten it.",
+    "error.encourage_not_yours": (
+        "Only the person who raised an escalation can ask colleagues for encouragement about it, and only"
+        " from the message that told them it was posted. If that's you, use the button there; if you asked"
+        " for it yourself and still see this, the escalation may be gone."
+    ),
+    "error.encourage_rate_limited": (
+        "You've asked colleagues for encouragement {limit} times this hour, which is the most for now. You"
+        " can ask again from {until}."
+    ),
     "error.vent_rate_limited": (
         "You've posted {limit} times this hour, which is the most for now. You can post again from {until}."
     ),

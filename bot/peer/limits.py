@@ -51,7 +51,14 @@ def claim(session: Session, token: str, expires_at: datetime) -> bool:
 
 
 def take_rate_slot(
-    session: Session, *, anon: Anon, now: datetime, scope: str, user_id: str, limit: int
+    session: Session,
+    *,
+    anon: Anon,
+    now: datetime,
+    scope: str,
+    user_id: str,
+    limit: int,
+    refusal: str = "error.vent_rate_limited",
 ) -> None:
     """Spend one of this person's `limit` slots for the current clock hour, or raise Paused."""
     hour = int(now.timestamp() // 3600)
@@ -61,7 +68,7 @@ def take_rate_slot(
     for slot in slots:
         if slot not in taken and claim(session, slot, hour_end):
             return
-    raise Paused("error.vent_rate_limited", until=hour_end, limit=limit)
+    raise Paused(refusal, until=hour_end, limit=limit)
 
 
 def check_not_paused(session: Session, *, anon: Anon, now: datetime, user_id: str) -> None:
