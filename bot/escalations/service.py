@@ -96,6 +96,11 @@ def check_draft(draft: Draft) -> None:
         raise InvalidInput("error.summary_too_long", limit=MAX_SUMMARY_CHARS, length=len(draft.summary))
 
 
+def already_stored(session: Session, *, request_key: str) -> bool:
+    """A Slack retry (or a rerun job) of a request that already made its escalation."""
+    return session.scalar(select(Escalation.id).where(Escalation.request_key == request_key)) is not None
+
+
 def create(
     session: Session,
     *,

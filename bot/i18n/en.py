@@ -43,6 +43,23 @@ MESSAGES: dict[str, str] = {
         "the thread once the escalation is posted."
     ),
     "error.field_too_long": "Please keep this under {limit} characters.",
+    "error.escalate_rate_limited": (
+        "You've raised {limit} escalations in the last hour, which is the most for now, so I didn't raise this"
+        " one. You can raise the next from {until}; nothing you raised before is affected."
+    ),
+    "error.owner_flooded": (
+        "{owner} has been sent {limit} escalations in the last hour, so I didn't add this one to the pile."
+        " If it can't wait, raise it again as urgent (urgent ones always go through); otherwise you can"
+        " raise it from {until}."
+    ),
+    "error.update_rate_limited": (
+        "You've posted {limit} updates in the last hour, which is the most for now, so this one wasn't"
+        " posted. You can post the next from {until}."
+    ),
+    "error.brought_in_rate_limited": (
+        "You've brought people in {limit} times in the last hour, which is the most for now, so nobody new"
+        " was added. You can bring someone in again from {until}."
+    ),
     "error.escalate_usage": "I didn't understand that. Here is how `/escalate` works:",
     "error.escalation_not_found": "I couldn't find escalation #{number}.",
     "error.only_owner_can_ack": "Only the owner, {owner}, can acknowledge this escalation.",

@@ -37,6 +37,22 @@ MESSAGES: dict[str, str] = {
         "{length} 文字あります。保存できるのは {limit} 文字までです。短くするか、投稿後にスレッドで続きを書いてください。"
     ),
     "error.field_too_long": "{limit} 文字以内にしてください。",
+    "error.escalate_rate_limited": (
+        "この1時間で {limit} 件のエスカレーションを起こされたので、いまはここまでとし、今回の分は登録していません。"
+        "{until} から次を起こせます。これまでに起こしたものはそのままです。"
+    ),
+    "error.owner_flooded": (
+        "{owner} さんにはこの1時間で {limit} 件のエスカレーションが届いているため、今回の分は登録していません。"
+        "待てない内容でしたら、緊急として起こし直してください（緊急のものは必ず届きます）。そうでなければ {until} から起こせます。"
+    ),
+    "error.update_rate_limited": (
+        "この1時間で {limit} 回の更新を投稿されたので、いまはここまでとし、今回の更新は投稿していません。"
+        "{until} から次を投稿できます。"
+    ),
+    "error.brought_in_rate_limited": (
+        "この1時間で {limit} 回、人を加えられたので、いまはここまでとし、今回は誰も加えていません。"
+        "{until} からまた加えられます。"
+    ),
     "error.escalate_usage": "うまく読み取れませんでした。`/escalate` の使い方はこちらです:",
     "error.escalation_not_found": "エスカレーション #{number} が見つかりませんでした。",
     "error.only_owner_can_ack": "このエスカレーションを受け付けられるのは担当者の {owner} さんだけです。",
