@@ -7,8 +7,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.app import Itabasami
-from storage.models import ScheduledSend
 from bot.peer.crisis import DEFAULT_CRISIS, suggests_danger
+from storage.models import ScheduledSend
 from tests.conftest import ADMIN, ADMIN_CHANNEL, BotFactory, settled
 from tests.escalate.test_timers import _driver
 from tests.fakes.slack_server import FakeSlack
