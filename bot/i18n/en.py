@@ -62,6 +62,7 @@ MESSAGES: dict[str, str] = {
     ),
     "error.escalate_usage": "I didn't understand that. Here is how `/escalate` works:",
     "error.escalation_not_found": "I couldn't find escalation #{number}.",
+    "error.escalation_unavailable": "I can't find that escalation, or it isn't one you're on.",
     "error.only_owner_can_ack": "Only the owner, {owner}, can acknowledge this escalation.",
     "error.already_acknowledged": "#{number} was already acknowledged by {user}, so nothing changed.",
     "error.already_resolved": "#{number} is already resolved, so nothing changed.",

@@ -55,6 +55,7 @@ MESSAGES: dict[str, str] = {
     ),
     "error.escalate_usage": "うまく読み取れませんでした。`/escalate` の使い方はこちらです:",
     "error.escalation_not_found": "エスカレーション #{number} が見つかりませんでした。",
+    "error.escalation_unavailable": "そのエスカレーションは見つからないか、あなたが関わっているものではありません。",
     "error.only_owner_can_ack": "このエスカレーションを受け付けられるのは担当者の {owner} さんだけです。",
     "error.already_acknowledged": "#{number} はすでに {user} さんが受け付けています。変更はありません。",
     "error.already_resolved": "#{number} はすでに解決済みです。変更はありません。",

@@ -228,3 +228,27 @@ def test_a_squatted_private_channel_name_is_never_adopted(
     assert not str(created.args["name"]).startswith("escalation-1-confidential")
     with bot.deps.sessions() as session:
         assert only(list(session.scalars(select(Escalation)))).channel_id == private
+
+
+def test_a_forged_click_on_a_confidential_escalation_learns_nothing(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """Someone not on a confidential escalation who forges its buttons gets the same answer as for a
+    number that does not exist: no owner named, no form opened, nothing changed."""
+    view = open_form(driver, slack)
+    options = {"type": "checkboxes", "selected_options": [{"value": "confidential"}]}
+    driver.view_submission(view, answers(options=options), user=RAISER)
+    slack.wait_for(lambda: [c for c in slack.calls("conversations.create") if c.ok])
+    settled(bot, slack)
+    with bot.deps.sessions() as session:
+        real = str(only(list(session.scalars(select(Escalation)))).id)
+    opened = len(slack.views_opened())
+    said = []
+    for action, value in (("esc_acknowledge", real), ("esc_post_update", real), ("esc_acknowledge", "999")):
+        driver.block_action(action, user=PEER, value=value, channel="CCLIENT")
+        said.append(slack.wait_for(lambda: slack.responses(driver.last_response_url))[0].text)
+    settled(bot, slack)
+    assert said[0] == said[1] == said[2] and OWNER not in str(said[0]) and "見つからない" in str(said[0])
+    assert len(slack.views_opened()) == opened
+    with bot.deps.sessions() as session:
+        assert only(list(session.scalars(select(Escalation)))).status == "open"
