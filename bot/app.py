@@ -51,6 +51,7 @@ from handlers.home.delivery import HomePublisher
 from handlers.vent.delivery import PeerSender
 from handlers.vent.kit import build_kit
 from storage.db import SessionFactory, make_engine, make_read_factory, make_session_factory
+from storage.erasure import flush_erased
 from storage.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -387,6 +388,9 @@ def _peer_housekeeping(deps: Deps, dispatcher: Dispatcher, anon: Anon) -> None:
     """Forget spent tokens and expired relay links; start the weekly encouragement thread when due."""
     with deps.sessions.begin() as session:
         done = tidy(session, clock=deps.clock, anon=anon, settings=deps.settings)
+    bind = deps.sessions.kw.get("bind")
+    if isinstance(bind, Engine):
+        flush_erased(bind)
     if done.weekly is not None:
         dispatcher.kick()
 

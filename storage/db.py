@@ -87,6 +87,7 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA secure_delete=ON")  # erased words are zeroed, not left in free pages
         cursor.close()
 
     @event.listens_for(engine, "begin")
