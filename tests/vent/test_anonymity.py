@@ -320,3 +320,22 @@ def test_an_unexpected_failure_is_reported_without_the_author(
     log_text = logs.getvalue()
     assert "unexpected error ref=" in log_text and "Traceback" in log_text
     assert _found(log_text, AUTHOR_MARKS) == []
+
+
+def test_an_unexpected_failure_in_an_anonymous_form_is_answered_in_the_form(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, engine: Engine
+) -> None:
+    """When the database breaks under a `/vent` form, the author sees the reference in the form itself,
+    never in a DM (a DM stays in Slack, readable with the bot's token, saying who was writing then)."""
+    opened = len(slack.views_opened())
+    driver.command("/vent", "", user=AUTHOR)
+    view = slack.wait_for(lambda: last_view(slack) if len(slack.views_opened()) > opened else None)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE anon_tokens"))
+    answer = submit(
+        driver, view, {"vent_text": {"type": "plain_text_input", "value": "Hard day."}}, user=AUTHOR
+    )
+    settled(bot, slack)
+    assert answer["response_action"] == "errors"
+    assert "参照番号" in json.dumps(answer, ensure_ascii=False)
+    assert slack.dm_messages(AUTHOR) == []
