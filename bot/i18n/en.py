@@ -311,6 +311,10 @@ MESSAGES: dict[str, str] = {
     ),
     "error.vent_already_reported": "You've already reported this one. The moderators have it.",
     "error.vent_already_hidden": "It's already hidden, so nothing changed.",
+    "error.vent_key_changed": (
+        "This was written before the bot's anonymity key (ANON_SECRET) was changed, so its author can no"
+        " longer be recognised and cannot be paused. You can still hide it."
+    ),
     "error.vent_cannot_pause": "These words are the bot's own, so there is no author to pause.",
     "error.vent_moderators_only": "Only moderators can do that.",
     "vent.post.byline": "🫧 *An anonymous colleague*",

@@ -302,6 +302,10 @@ MESSAGES: dict[str, str] = {
     ),
     "error.vent_already_reported": "この投稿はすでに報告済みです。モデレーターに届いています。",
     "error.vent_already_hidden": "すでに非表示になっています。変更はありません。",
+    "error.vent_key_changed": (
+        "この投稿はボットの匿名用の鍵（ANON_SECRET）が変わる前に書かれたため、投稿者をもう見分けられず、"
+        "一時停止できません。非表示にすることはできます。"
+    ),
     "error.vent_cannot_pause": "これはボット自身の文面なので、一時停止する投稿者がいません。",
     "error.vent_moderators_only": "この操作はモデレーターだけが行えます。",
     "vent.post.byline": "🫧 *匿名の同僚*",

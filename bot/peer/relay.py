@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from bot.outbox import enqueue
-from bot.peer.anon import Anon
+from bot.peer.anon import Anon, SealBroken
 from bot.peer.model import RELAY_COALESCE, PeerSend, PostState, RelayMode
 from storage.models import VentPost, VentRelay
 
@@ -36,7 +36,12 @@ def notify(
     now = clock.now()
     if found is None or found.expires_at <= now or post.state != PostState.POSTED:
         return False
-    author = anon.unseal(found.sealed_target, context=f"relay:{post.public_id}")
+    try:
+        author = anon.unseal(found.sealed_target, context=f"relay:{post.public_id}")
+    except SealBroken:
+        # Sealed under an earlier ANON_SECRET: the link cannot be opened again, so it is dropped.
+        session.delete(found)
+        return False
     if found.mode == RelayMode.LINK:
         # A nudge per quarter hour is enough: the thread holds every reply.
         window = int(now.timestamp() // RELAY_COALESCE.total_seconds())
