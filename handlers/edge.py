@@ -369,11 +369,6 @@ def _answer(req: Req, text: str) -> None:
     if not req.acked and req.body.get("type") != "view_submission" and "command" in req.body:
         req.ack(text=text)  # a slash command can carry its ephemeral answer in the ack itself
         return
-    field = next(iter(view_values(req.body)), None)
-    if not req.acked and req.body.get("type") == "view_submission" and field:
-        # In the form itself: a DM would stay in Slack, saying who was writing at that moment.
-        req.ack(response_action="errors", errors={field: text})
-        return
     if not req.acked:
         req.ack()
     req.reply(text)
