@@ -58,6 +58,7 @@ from storage.db import (
     make_session_factory,
     pause_statements,
 )
+from storage.erasure import flush_erased
 from storage.spool import Spool
 
 log = logging.getLogger(__name__)
@@ -406,6 +407,9 @@ def _peer_housekeeping(deps: Deps, dispatcher: Dispatcher, anon: Anon) -> None:
     """Forget spent tokens and expired relay links; start the weekly encouragement thread when due."""
     with deps.sessions.begin() as session:
         done = tidy(session, clock=deps.clock, anon=anon, settings=deps.settings)
+    bind = deps.sessions.kw.get("bind")
+    if isinstance(bind, Engine):
+        flush_erased(bind)
     if done.weekly is not None:
         dispatcher.kick()
 

@@ -25,6 +25,13 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 SERVER_THREADS = 32
 THREADS_READY_WITHIN = 5.0  # seconds
+# Slack's requests are small (a 40,000-character message event is about 160 KB), and all of this is
+# decided before any signature can be checked, so it is what an unsigned stranger can make us hold.
+MAX_REQUEST_BODY = 1 << 20  # 1 MiB; a larger Content-Length is refused (413) from the headers alone
+MAX_REQUEST_HEADERS = 32 * 1024
+CONNECTION_LIMIT = 1000  # open connections before waitress stops accepting more
+IDLE_TIMEOUT = 10  # seconds a connection may sit without sending or receiving before it is closed
+CLEANUP_INTERVAL = 2  # how often waitress looks for connections past IDLE_TIMEOUT
 
 StartResponse = Callable[..., Any]
 WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
@@ -71,7 +78,8 @@ def _plain(start_response: StartResponse, status: str, body: str) -> list[bytes]
 def build_server(app: WSGIApp, *, host: str, port: int, threads: int = SERVER_THREADS) -> Any:
     """A waitress server, bound but not yet running (`.run()` serves; `.close()` stops), whose threads
     are all waiting for work: a request that came in before they were would be queued and logged as
-    a warning about an overloaded server."""
+    a warning about an overloaded server. Bodies, headers, connections and idle clients are capped
+    (see above); a half-sent request holds no thread, only a connection, until IDLE_TIMEOUT."""
     server = create_server(
         app,
         host=host,
@@ -79,7 +87,11 @@ def build_server(app: WSGIApp, *, host: str, port: int, threads: int = SERVER_TH
         threads=threads,
         ident="itabasami",
         clear_untrusted_proxy_headers=True,
-        channel_timeout=30,
+        max_request_body_size=MAX_REQUEST_BODY,
+        max_request_header_size=MAX_REQUEST_HEADERS,
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=IDLE_TIMEOUT,
+        cleanup_interval=CLEANUP_INTERVAL,
     )
     tasks = server.task_dispatcher
     deadline = time.monotonic() + THREADS_READY_WITHIN

@@ -6,7 +6,9 @@ list at once instead of one error per restart.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from datetime import time, timedelta
@@ -50,6 +52,8 @@ _SECRET_FIELDS = frozenset(
     {"slack_bot_token", "slack_signing_secret", "slack_app_token", "database_url", "anon_secret"}
 )
 MIN_ANON_SECRET = 32
+MIN_DISTINCT = 12
+MIN_SECRET_BITS = 128
 HOW_TO_GENERATE = 'python -c "import secrets; print(secrets.token_urlsafe(48))"'
 
 
@@ -215,6 +219,7 @@ def _peer_values(reader: _Reader) -> dict[str, Any]:
             f"a random secret of at least {MIN_ANON_SECRET} characters, kept outside the database "
             f"(/vent is on because PEER_CHANNEL is set). Generate one with: {HOW_TO_GENERATE}",
         )
+        _not_another_secret(reader, values.get("anon_secret"))
         moderators_given = reader.env.get("MODERATORS", "").strip()
         if not moderators_given and not reader.env.get("ADMIN_USERS", "").strip():
             reader.problems.append(
@@ -437,7 +442,36 @@ def _anon_secret(raw: str) -> str:
             f"it is {len(raw)} characters; use at least {MIN_ANON_SECRET}. "
             f"Generate one with: {HOW_TO_GENERATE}"
         )
+    if not _looks_random(raw):
+        raise _Invalid(
+            "it does not look random (a phrase, a word, or a few characters repeated can be guessed, and"
+            " whoever guesses it can tell who wrote every anonymous post). "
+            f"Generate one with: {HOW_TO_GENERATE}"
+        )
     return raw
+
+
+def _not_another_secret(reader: _Reader, anon: str | None) -> None:
+    """ANON_SECRET must be its own: the signing secret and tokens sit in Slack's app settings, where
+    more people can read them, and leak along other paths."""
+    others = ("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN")
+    if anon and any(
+        reader.env.get(name, "").strip() and reader.env.get(name, "").strip() in anon for name in others
+    ):
+        reader.problems.append(
+            "ANON_SECRET is not valid: it is (or contains) the Slack signing secret or a token; it must be a"
+            f" secret of its own. Generate one with: {HOW_TO_GENERATE}"
+        )
+
+
+def _looks_random(raw: str) -> bool:
+    """What a generated secret has and a chosen one usually lacks: no spaces, many different
+    characters, and at least 128 bits by the characters' own spread (Shannon, an upper bound)."""
+    if any(ch.isspace() for ch in raw) or len(set(raw)) < MIN_DISTINCT:
+        return False
+    counts = Counter(raw)
+    per_char = -sum(n / len(raw) * math.log2(n / len(raw)) for n in counts.values())
+    return per_char * len(raw) >= MIN_SECRET_BITS
 
 
 def _crisis(raw: str) -> CrisisConfig:

@@ -44,6 +44,7 @@ from bot.outbox import SENDING, SENT, Job, RetryLater, SendFailed
 from bot.peer.anon import Anon, SealBroken
 from bot.people import LookupFailed, People
 from bot.settings import Settings
+from handlers.blockkit import slack_date
 from storage.db import SessionFactory
 from storage.models import ScheduledSend
 
@@ -378,7 +379,14 @@ def _answer(req: Req, text: str) -> None:
 
 
 def mention_ids(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: f"<@{v}>" if isinstance(v, str) and _USER_ID.match(v) else v for k, v in params.items()}
+    """User IDs as mentions, times as Slack dates (each reader sees their own time zone)."""
+    return {k: _shown(v) for k, v in params.items()}
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, str) and _USER_ID.match(value):
+        return f"<@{value}>"
+    return slack_date(value) if isinstance(value, datetime) else value
 
 
 def _slack_error(exc: Exception) -> str:

@@ -135,6 +135,7 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA secure_delete=ON")  # erased words are zeroed, not left in free pages
         cursor.close()
 
     # Writers of this process queue on a lock of ours before BEGIN IMMEDIATE: SQLite's own busy

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
 import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.app import Itabasami
-from bot.server import build_server, make_wsgi_app
+from bot.server import MAX_REQUEST_BODY, build_server, make_wsgi_app
 from tests.conftest import OWNER, RAISER
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
@@ -49,6 +51,69 @@ def test_url_verification_is_answered(driver: SlackDriver) -> None:
     body = json.dumps({"type": "url_verification", "challenge": "abc123", "token": "t"}).encode()
     response = driver.signed(body, content_type="application/json")
     assert response.status == 200 and "abc123" in response.text
+
+
+@contextlib.contextmanager
+def _serving(bot: Itabasami) -> Iterator[int]:
+    """The production server on a free loopback port, for the length of the block."""
+    server = build_server(make_wsgi_app(bot.bolt, lambda: True), host="127.0.0.1", port=0, threads=8)
+
+    def serve() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            server.run()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield server.effective_port
+    finally:
+        server.close()
+        thread.join(timeout=5)
+
+
+def _status_line(sock: socket.socket) -> str:
+    sock.settimeout(3)
+    return sock.recv(4096).split(b"\r\n", 1)[0].decode()
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(bot: Itabasami) -> None:
+    """A POST announcing 60 MB gets 413 from its headers alone (nothing of the body sent, nothing read);
+    one that streams past the cap without a length is cut off with 413 too."""
+    with _serving(bot) as port:
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.sendall(
+                b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                b"Content-Length: 60000000\r\n\r\n"
+            )
+            assert "413" in _status_line(sock)
+        with socket.create_connection(("127.0.0.1", port)) as sock:
+            sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n")
+            chunk = b"x" * 65536
+            with contextlib.suppress(OSError):
+                for _ in range(MAX_REQUEST_BODY // len(chunk) + 2):
+                    sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            assert "413" in _status_line(sock)
+
+
+def test_idle_half_sent_connections_do_not_shut_slack_out(bot: Itabasami, driver: SlackDriver) -> None:
+    """With 150 connections that sent half a request and went quiet, a signed command is still acked."""
+    with _serving(bot) as port, contextlib.ExitStack() as stack:
+        for _ in range(150):
+            idle = stack.enter_context(socket.create_connection(("127.0.0.1", port)))
+            idle.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\n")
+        ts = str(int(time.time()))
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/slack/events",
+            data=BODY,
+            method="POST",
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "X-Slack-Request-Timestamp": ts,
+                "X-Slack-Signature": driver.sign(ts, BODY),
+            },
+        )
+        with urllib.request.urlopen(request, timeout=3) as response:  # noqa: S310 - loopback only
+            assert response.status == 200
 
 
 def test_waitress_serves_concurrent_requests(bot: Itabasami, slack: FakeSlack, driver: SlackDriver) -> None:

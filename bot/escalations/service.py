@@ -66,8 +66,19 @@ def check_person(user_id: str, info: PersonInfo | None) -> None:
         raise InvalidInput("error.owner_deactivated", user=user_id)
 
 
+UNAVAILABLE = "error.escalation_unavailable"
+
+
+def check_visible(esc: EscalationView, actor: Actor) -> None:
+    """To someone not on it, a confidential escalation answers exactly as a missing one: no owner named,
+    nothing confirmed (a forged click must learn nothing)."""
+    if esc.confidential and actor.user_id not in esc.members and not actor.is_admin:
+        raise NotFound(UNAVAILABLE)
+
+
 def check_can_manage(esc: EscalationView, actor: Actor) -> None:
     """Owner, raiser and admins may post updates, reassign and resolve; only while it is open."""
+    check_visible(esc, actor)
     if actor.user_id not in (esc.owner_id, esc.raiser_id) and not actor.is_admin:
         raise NotAllowed("error.only_people_on_it", number=esc.number)
     if esc.status == Status.RESOLVED.value:
@@ -75,6 +86,7 @@ def check_can_manage(esc: EscalationView, actor: Actor) -> None:
 
 
 def check_can_bring_in(esc: EscalationView, actor: Actor) -> None:
+    check_visible(esc, actor)
     if actor.user_id not in esc.members and not actor.is_admin:
         raise NotAllowed("error.not_on_escalation", number=esc.number)
     if esc.status == Status.RESOLVED.value:
@@ -94,6 +106,11 @@ def check_draft(draft: Draft) -> None:
         raise InvalidInput("error.summary_missing")
     if len(draft.summary) > MAX_SUMMARY_CHARS:
         raise InvalidInput("error.summary_too_long", limit=MAX_SUMMARY_CHARS, length=len(draft.summary))
+
+
+def already_stored(session: Session, *, request_key: str) -> bool:
+    """A Slack retry (or a rerun job) of a request that already made its escalation."""
+    return session.scalar(select(Escalation.id).where(Escalation.request_key == request_key)) is not None
 
 
 def create(
@@ -188,7 +205,7 @@ def get_by_number(session: Session, *, team_id: str, number: int) -> Escalation:
 def get_by_id(session: Session, escalation_id: int) -> Escalation:
     esc = session.get(Escalation, escalation_id)
     if esc is None:
-        raise NotFound("error.escalation_not_found", number="?")
+        raise NotFound(UNAVAILABLE)
     return esc
 
 
@@ -206,6 +223,9 @@ def acknowledge(
     session: Session, *, clock: Clock, esc: Escalation, actor: Actor, by_reply: bool = False
 ) -> None:
     """The owner takes it. Anyone else is refused politely; a second acknowledgement changes nothing."""
+    on_it = {m.user_id for m in esc.members}
+    if esc.confidential and actor.user_id not in on_it and not actor.is_admin:
+        raise NotFound(UNAVAILABLE)
     if actor.user_id not in can_acknowledge(esc):
         raise NotAllowed("error.only_owner_can_ack", owner=esc.owner_id)
     if esc.status != Status.OPEN.value:

@@ -43,8 +43,26 @@ MESSAGES: dict[str, str] = {
         "the thread once the escalation is posted."
     ),
     "error.field_too_long": "Please keep this under {limit} characters.",
+    "error.escalate_rate_limited": (
+        "You've raised {limit} escalations in the last hour, which is the most for now, so I didn't raise this"
+        " one. You can raise the next from {until}; nothing you raised before is affected."
+    ),
+    "error.owner_flooded": (
+        "{owner} has been sent {limit} escalations in the last hour, so I didn't add this one to the pile."
+        " If it can't wait, raise it again as urgent (urgent ones always go through); otherwise you can"
+        " raise it from {until}."
+    ),
+    "error.update_rate_limited": (
+        "You've posted {limit} updates in the last hour, which is the most for now, so this one wasn't"
+        " posted. You can post the next from {until}."
+    ),
+    "error.brought_in_rate_limited": (
+        "You've brought people in {limit} times in the last hour, which is the most for now, so nobody new"
+        " was added. You can bring someone in again from {until}."
+    ),
     "error.escalate_usage": "I didn't understand that. Here is how `/escalate` works:",
     "error.escalation_not_found": "I couldn't find escalation #{number}.",
+    "error.escalation_unavailable": "I can't find that escalation, or it isn't one you're on.",
     "error.only_owner_can_ack": "Only the owner, {owner}, can acknowledge this escalation.",
     "error.already_acknowledged": "#{number} was already acknowledged by {user}, so nothing changed.",
     "error.already_resolved": "#{number} is already resolved, so nothing changed.",
@@ -264,6 +282,15 @@ MESSAGES: dict[str, str] = {
     "error.vent_off": "Peer support isn't set up in this workspace yet. An admin can turn it on by setting PEER_CHANNEL.",
     "error.vent_empty": "Please write something first. It will be posted without your name.",
     "error.vent_too_long": "That's {length} characters; an anonymous post can hold up to {limit}. Please shorten it.",
+    "error.encourage_not_yours": (
+        "Only the person who raised an escalation can ask colleagues for encouragement about it, and only"
+        " from the message that told them it was posted. If that's you, use the button there; if you asked"
+        " for it yourself and still see this, the escalation may be gone."
+    ),
+    "error.encourage_rate_limited": (
+        "You've asked colleagues for encouragement {limit} times this hour, which is the most for now. You"
+        " can ask again from {until}."
+    ),
     "error.vent_rate_limited": (
         "You've posted {limit} times this hour, which is the most for now. You can post again from {until}."
     ),
@@ -284,6 +311,10 @@ MESSAGES: dict[str, str] = {
     ),
     "error.vent_already_reported": "You've already reported this one. The moderators have it.",
     "error.vent_already_hidden": "It's already hidden, so nothing changed.",
+    "error.vent_key_changed": (
+        "This was written before the bot's anonymity key (ANON_SECRET) was changed, so its author can no"
+        " longer be recognised and cannot be paused. You can still hide it."
+    ),
     "error.vent_cannot_pause": "These words are the bot's own, so there is no author to pause.",
     "error.vent_moderators_only": "Only moderators can do that.",
     "vent.post.byline": "🫧 *An anonymous colleague*",
@@ -362,7 +393,10 @@ MESSAGES: dict[str, str] = {
     "crisis.emergency_us.contact": "Call 911",
     "crisis.emergency_us.hours": "24/7",
     "vent.relay.link": "💬 Someone replied to your anonymous post in {channel}.",
-    "vent.relay.open": "<{link}|Open the thread>",
+    "vent.relay.find": (
+        "Find it in the channel by your own words: this message has no link to your post, so it can never"
+        " point to you, even later."
+    ),
     "vent.relay.footer": "Only you get this message. Nobody can see that you asked for it.",
     "vent.relay.person": "💬 {user} replied to your request for encouragement:",
     "vent.relay.anonymous": "💬 *{name}* replied to your request for encouragement:",
@@ -390,7 +424,7 @@ MESSAGES: dict[str, str] = {
         "go out once I can. To fix it, invite me there (`/invite @itabasami`) or check PEER_CHANNEL."
     ),
     "vent.admin.relay_failed": (
-        "A private notice to the author of an anonymous post could not be delivered (Slack said `{reason}`). "
+        "A private notice to the author of an anonymous post could not be delivered. "
         "I keep no record of who it was for, so I can't say; the notice was dropped."
     ),
     "vent.admin.send_failed": (

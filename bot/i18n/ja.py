@@ -37,8 +37,25 @@ MESSAGES: dict[str, str] = {
         "{length} 文字あります。保存できるのは {limit} 文字までです。短くするか、投稿後にスレッドで続きを書いてください。"
     ),
     "error.field_too_long": "{limit} 文字以内にしてください。",
+    "error.escalate_rate_limited": (
+        "この1時間で {limit} 件のエスカレーションを起こされたので、いまはここまでとし、今回の分は登録していません。"
+        "{until} から次を起こせます。これまでに起こしたものはそのままです。"
+    ),
+    "error.owner_flooded": (
+        "{owner} さんにはこの1時間で {limit} 件のエスカレーションが届いているため、今回の分は登録していません。"
+        "待てない内容でしたら、緊急として起こし直してください（緊急のものは必ず届きます）。そうでなければ {until} から起こせます。"
+    ),
+    "error.update_rate_limited": (
+        "この1時間で {limit} 回の更新を投稿されたので、いまはここまでとし、今回の更新は投稿していません。"
+        "{until} から次を投稿できます。"
+    ),
+    "error.brought_in_rate_limited": (
+        "この1時間で {limit} 回、人を加えられたので、いまはここまでとし、今回は誰も加えていません。"
+        "{until} からまた加えられます。"
+    ),
     "error.escalate_usage": "うまく読み取れませんでした。`/escalate` の使い方はこちらです:",
     "error.escalation_not_found": "エスカレーション #{number} が見つかりませんでした。",
+    "error.escalation_unavailable": "そのエスカレーションは見つからないか、あなたが関わっているものではありません。",
     "error.only_owner_can_ack": "このエスカレーションを受け付けられるのは担当者の {owner} さんだけです。",
     "error.already_acknowledged": "#{number} はすでに {user} さんが受け付けています。変更はありません。",
     "error.already_resolved": "#{number} はすでに解決済みです。変更はありません。",
@@ -257,6 +274,14 @@ MESSAGES: dict[str, str] = {
     "error.vent_off": "このワークスペースでは、まだピアサポートが設定されていません。管理者が PEER_CHANNEL を設定すると使えるようになります。",
     "error.vent_empty": "先に内容を書いてください。名前を出さずに投稿します。",
     "error.vent_too_long": "{length} 文字あります。匿名の投稿は {limit} 文字までです。短くしてください。",
+    "error.encourage_not_yours": (
+        "同僚への励ましのお願いは、エスカレーションを起こしたご本人だけが、投稿をお知らせしたメッセージから"
+        "できます。ご本人の場合はそちらのボタンをお使いください。ご自身でお願いしたのにこの表示が出る場合は、"
+        "そのエスカレーションはもうないのかもしれません。"
+    ),
+    "error.encourage_rate_limited": (
+        "この1時間で {limit} 回、同僚に励ましをお願いされたので、いまはここまでです。{until} からまたお願いできます。"
+    ),
     "error.vent_rate_limited": (
         "この1時間で {limit} 回投稿されたので、いまはここまでです。{until} からまた投稿できます。"
     ),
@@ -277,6 +302,10 @@ MESSAGES: dict[str, str] = {
     ),
     "error.vent_already_reported": "この投稿はすでに報告済みです。モデレーターに届いています。",
     "error.vent_already_hidden": "すでに非表示になっています。変更はありません。",
+    "error.vent_key_changed": (
+        "この投稿はボットの匿名用の鍵（ANON_SECRET）が変わる前に書かれたため、投稿者をもう見分けられず、"
+        "一時停止できません。非表示にすることはできます。"
+    ),
     "error.vent_cannot_pause": "これはボット自身の文面なので、一時停止する投稿者がいません。",
     "error.vent_moderators_only": "この操作はモデレーターだけが行えます。",
     "vent.post.byline": "🫧 *匿名の同僚*",
@@ -351,7 +380,10 @@ MESSAGES: dict[str, str] = {
     "crisis.emergency_us.contact": "911 に電話",
     "crisis.emergency_us.hours": "24時間",
     "vent.relay.link": "💬 {channel} のあなたの匿名投稿に返信がありました。",
-    "vent.relay.open": "<{link}|スレッドを開く>",
+    "vent.relay.find": (
+        "ご自分の書いた言葉を手がかりに、チャンネルで探してください。このメッセージには投稿へのリンクを"
+        "入れていないため、後からあなたの投稿と結びつくことはありません。"
+    ),
     "vent.relay.footer": "このお知らせはあなたにだけ届いています。お知らせを希望したことは誰にも見えません。",
     "vent.relay.person": "💬 {user} さんから、励ましの呼びかけに返信がありました:",
     "vent.relay.anonymous": "💬 *{name}* さんから、励ましの呼びかけに返信がありました:",
@@ -380,7 +412,7 @@ MESSAGES: dict[str, str] = {
         "PEER_CHANNEL を確認してください。"
     ),
     "vent.admin.relay_failed": (
-        "匿名投稿の投稿者へのお知らせを届けられませんでした（Slack の応答: `{reason}`）。"
+        "匿名投稿の投稿者へのお知らせを届けられませんでした。"
         "宛先は記録していないため、誰宛てだったかはお伝えできません。このお知らせは取りやめました。"
     ),
     "vent.admin.send_failed": (

@@ -119,10 +119,21 @@ DEFAULT_WORDS = (
 DEFAULT_CRISIS = CrisisConfig(resources=DEFAULT_RESOURCES, words=DEFAULT_WORDS)
 
 
+# Katakana (after NFKC has widened half-width kana) to hiragana: シニタイ and ｼﾆﾀｲ read as しにたい.
+_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+
+
 def _normalize(text: str) -> str:
-    # NFKC folds full-width letters and half-width kana; apostrophes vary between keyboards.
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return folded.replace("’", "'").replace("‘", "'")
+    """Fold what does not change the meaning: width (NFKC), case, katakana, apostrophes, and every
+    space, line break, punctuation mark and invisible character, so "kill my  self", "死に\nたい"
+    and words with zero-width characters inside them still match."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(_TO_HIRAGANA)
+    folded = folded.replace("’", "'").replace("‘", "'")
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in _KEPT or ch == "'")
+
+
+# Letters, marks and numbers; not spaces (Z), punctuation (P), symbols (S) or format characters (Cf).
+_KEPT = frozenset("LMN")
 
 
 def suggests_danger(text: str, words: tuple[str, ...]) -> bool:

@@ -9,6 +9,7 @@ and nobody, moderators included, learns who they are.
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import delete, select
@@ -22,6 +23,7 @@ from bot.peer.model import MUTE_SLOTS
 from storage.models import AnonToken
 
 MAX_MUTE_DAYS = 32
+log = logging.getLogger(__name__)
 
 
 class Paused(NotAllowed):
@@ -51,7 +53,14 @@ def claim(session: Session, token: str, expires_at: datetime) -> bool:
 
 
 def take_rate_slot(
-    session: Session, *, anon: Anon, now: datetime, scope: str, user_id: str, limit: int
+    session: Session,
+    *,
+    anon: Anon,
+    now: datetime,
+    scope: str,
+    user_id: str,
+    limit: int,
+    refusal: str = "error.vent_rate_limited",
 ) -> None:
     """Spend one of this person's `limit` slots for the current clock hour, or raise Paused."""
     hour = int(now.timestamp() // 3600)
@@ -61,7 +70,7 @@ def take_rate_slot(
     for slot in slots:
         if slot not in taken and claim(session, slot, hour_end):
             return
-    raise Paused("error.vent_rate_limited", until=hour_end, limit=limit)
+    raise Paused(refusal, until=hour_end, limit=limit)
 
 
 def check_not_paused(session: Session, *, anon: Anon, now: datetime, user_id: str) -> None:
@@ -90,11 +99,9 @@ def pause(session: Session, *, anon: Anon, now: datetime, mute_id: str, until: d
         expires = min(until, _start(day + timedelta(days=1)))
         rows = _day_rows(session, anon, mute_id, day)
         slots = [anon.tag("mute", mute_id, day.isoformat(), str(n)) for n in range(MUTE_SLOTS)]
+        # A token once written is never changed: extending one would tie this pause to an earlier one.
         if not any(claim(session, slot, expires) for slot in slots if slot not in rows):
-            soonest = min(rows, key=lambda token: rows[token])  # every slot in use: extend one
-            row = session.get(AnonToken, soonest)
-            if row is not None:
-                row.expires_at = max(row.expires_at, expires)
+            log.warning("a day already holds %s pauses of one author; not adding another", MUTE_SLOTS)
         day += timedelta(days=1)
 
 

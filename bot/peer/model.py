@@ -13,9 +13,13 @@ DELAY_MIN, DELAY_MAX = timedelta(minutes=5), timedelta(minutes=30)
 # Anonymous replies have their own hourly allowance, this many times VENT_RATE_LIMIT.
 REPLY_ALLOWANCE = 3
 MUTE_CHOICES = (timedelta(days=1), timedelta(days=7), timedelta(days=30))
-MUTE_SLOTS = 3  # mutes of different authors may overlap on a day; each takes its own slot
+# Pauses of one author may overlap on a day (several reports); each takes a slot of its own and no
+# row is ever changed, so no two pauses can be tied together. Beyond this many, a day keeps its pauses.
+MUTE_SLOTS = 24
 REPORT_MEMORY = timedelta(days=90)  # how long one person's report of one message is remembered
 RELAY_COALESCE = timedelta(minutes=15)  # at most one "someone replied" nudge per post in this long
+# What a reply notice that could not go is recorded as: never Slack's reason, which says who it was for.
+NOT_DELIVERED = "notice not delivered"
 
 
 class PostKind(StrEnum):

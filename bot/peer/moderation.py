@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from bot.clock import Clock
 from bot.errors import Conflict, NotAllowed, NotFound
 from bot.outbox import enqueue
-from bot.peer.anon import Anon
+from bot.peer.anon import Anon, SealBroken
 from bot.peer.limits import claim, pause
 from bot.peer.model import MAX_REASON, REPORT_MEMORY, PeerSend, PostState, ReportView, Target
 from bot.peer.takedown import LIVE, take_down
@@ -100,7 +100,10 @@ def mute(
     sealed, public_id = (item.mute_seal, item.public_id) if item else (post.mute_seal, post.public_id)
     if sealed is None:
         raise Conflict("error.vent_cannot_pause")
-    mute_id = anon.unseal(sealed, context=f"mute:{public_id}")
+    try:
+        mute_id = anon.unseal(sealed, context=f"mute:{public_id}")
+    except SealBroken:
+        raise Conflict("error.vent_key_changed") from None
     now = clock.now()
     until = max(now + duration, row.muted_until or now)
     pause(session, anon=anon, now=now, mute_id=mute_id, until=until)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from bot.clock import Clock
 from bot.outbox import Blocked, Job, KindPolicy, RetryLater, enqueue
 from bot.peer import posts, replies
-from bot.peer.model import AdminNotice, PeerSend
+from bot.peer.model import NOT_DELIVERED, AdminNotice, PeerSend
 from bot.peer.takedown import delete_message
 from storage.models import ScheduledSend, VentModNotice
 
@@ -60,13 +60,17 @@ def peer_policies(clock: Clock) -> dict[str, KindPolicy]:
         erase(session, job)
 
     def relay_failed(session: Session, job: Job, reason: str) -> None:
+        # Slack's reason (account_inactive, user_not_found...) would narrow the author down: keep none.
         erase(session, job)
+        row = session.get(ScheduledSend, job.id)
+        if row is not None:
+            row.last_error = NOT_DELIVERED
         notify_admins(
             session,
             clock=clock,
             key=f"vent:admin:{job.key}",
             notice=AdminNotice.RELAY_FAILED,
-            params={"reason": reason[:200]},
+            params={},
         )
 
     def dropped(session: Session, job: Job, reason: str) -> None:

@@ -2,11 +2,13 @@
 
 The relay row holds the author sealed for that post. Each notice is its own outbox row whose
 target is sealed again for that row alone (so two notices share no value), and erased once sent.
+The DM itself names no post: no link, no timestamp, and Slack metadata that is a random mark.
 """
 
 from __future__ import annotations
 
 import json
+import secrets
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -14,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from bot.outbox import enqueue
-from bot.peer.anon import Anon
+from bot.peer.anon import Anon, SealBroken
 from bot.peer.model import RELAY_COALESCE, PeerSend, PostState, RelayMode
 from storage.models import VentPost, VentRelay
 
@@ -34,17 +36,28 @@ def notify(
     now = clock.now()
     if found is None or found.expires_at <= now or post.state != PostState.POSTED:
         return False
-    author = anon.unseal(found.sealed_target, context=f"relay:{post.public_id}")
+    try:
+        author = anon.unseal(found.sealed_target, context=f"relay:{post.public_id}")
+    except SealBroken:
+        # Sealed under an earlier ANON_SECRET: the link cannot be opened again, so it is dropped.
+        session.delete(found)
+        return False
     if found.mode == RelayMode.LINK:
         # A nudge per quarter hour is enough: the thread holds every reply.
         window = int(now.timestamp() // RELAY_COALESCE.total_seconds())
         key = f"vent:{post.public_id}:relay:w{window}"
-        payload: dict[str, Any] = {"post": post.public_id, "mode": "link"}
+        payload: dict[str, Any] = {"post": post.public_id, "mode": "link", "mark": _mark()}
     else:
         key = f"vent:{post.public_id}:relay:{event}"
-        payload = {"post": post.public_id, "mode": "text", "text": text, "who": who}
+        payload = {"post": post.public_id, "mode": "text", "text": text, "who": who, "mark": _mark()}
     target = anon.seal(author, context=key)
     return enqueue(session, clock=clock, key=key, kind=PeerSend.RELAY, target=target, payload=payload)
+
+
+def _mark() -> str:
+    """What the DM carries in Slack to be found again after a lost answer: random, and erased from the
+    row once sent, so the DM (which outlives the database) names no post."""
+    return f"relay:{secrets.token_urlsafe(16)}"
 
 
 def on_person_reply(

@@ -17,10 +17,14 @@ from sqlalchemy.orm import Session
 
 from bot.calendar import WeeklySchedule
 from bot.clock import Clock
+from bot.errors import NotAllowed
 from bot.peer.anon import Anon
+from bot.peer.limits import take_rate_slot
 from bot.peer.model import PostKind, RelayMode
 from bot.peer.posts import Author, add_relay, enqueue_post, new_post, random_delay
-from storage.models import VentPost
+from storage.models import Escalation, VentPost
+
+ENCOURAGE_PER_HOUR = 3
 
 
 @dataclass(frozen=True)
@@ -39,11 +43,25 @@ def request_encouragement(
     relay_days: int,
     rng: random.Random,
 ) -> Requested:
-    """Post a nameless call for encouragement; replies reach the person privately."""
+    """Post a nameless call for encouragement; replies reach the person privately. Only whoever
+    raised the escalation may ask (the button's value is the click's word, not proof), a few times an
+    hour; one refusal answers a stranger's click and a made-up number alike, so it confirms nothing."""
+    escalation = session.get(Escalation, escalation_id)
+    if escalation is None or escalation.raiser_id != author.user_id:
+        raise NotAllowed("error.encourage_not_yours")
     tag = anon.tag("encourage", str(escalation_id), author.user_id)
     existing = session.scalar(select(VentPost).where(VentPost.request_tag == tag))
     if existing is not None:
         return Requested(due_at=existing.posted_at or clock.now(), already=True)
+    take_rate_slot(
+        session,
+        anon=anon,
+        now=clock.now(),
+        scope="encourage",
+        user_id=author.user_id,
+        limit=ENCOURAGE_PER_HOUR,
+        refusal="error.encourage_rate_limited",
+    )
     due = clock.now() + random_delay(rng)
     try:
         with session.begin_nested():

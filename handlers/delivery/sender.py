@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
@@ -50,6 +51,7 @@ RECIPIENT_GONE = {"user_not_found", "account_inactive", "cannot_dm_bot", "user_d
 # Sends waiting for their card are woken when it is posted; this is only the fallback recheck.
 NOT_READY = timedelta(seconds=30)
 BLOCKED_RETRY_CAP = timedelta(minutes=5)
+CHANNEL_NAME_TRIES = 3
 # Notices that show the thread link, so they wait until the card is posted (or known to be blocked).
 NEEDS_CARD = {Notice.OWNER_ASSIGNED, Notice.RAISER_POSTED, Notice.RAISER_ACKNOWLEDGED, Notice.RAISER_RESOLVED}
 
@@ -143,55 +145,41 @@ class SlackSender:
         return True
 
     def _space_for(self, job: Job, view: EscalationView) -> str:
-        """The private channel (or, where the workspace forbids that, group DM) of a confidential one."""
-        if view.channel_id:
-            return view.channel_id
+        """The private channel (or, where the workspace forbids that, group DM) of a confidential one.
+        Its ID is stored as soon as Slack creates it, before anyone is invited, so a retry invites into
+        the bot's own channel and never goes looking for one by name."""
         members = list(view.members)
+        if view.channel_id:
+            if view.space == "private_channel":
+                self._invite_all(job, view.channel_id, members)
+            return view.channel_id
         try:
             channel, space = self._create_private_channel(job, view.number), "private_channel"
-            self._invite_all(job, channel, members)
         except SlackRefused as refused:
             log.info("private channel unavailable, using a group DM error=%s", refused.error)
             opened = call(self.retry, job.attempts, self.client.conversations_open, users=",".join(members))
             channel, space = opened["channel"]["id"], "group_dm"
         with self.sessions.begin() as session:
             service.space_created(session, escalation_id=view.escalation_id, channel_id=channel, space=space)
+        if space == "private_channel":
+            self._invite_all(job, channel, members)
         return str(channel)
 
     def _create_private_channel(self, job: Job, number: int) -> str:
-        name = f"escalation-{number}-confidential"
-        try:
-            resp = call(
-                self.retry, job.attempts, self.client.conversations_create, name=name, is_private=True
-            )
+        """A new channel under a name nobody can guess ahead of time. A name someone already took is
+        never adopted (whoever made it could read the card): another random name is tried instead."""
+        for _ in range(CHANNEL_NAME_TRIES):
+            name = f"escalation-{number}-{secrets.token_hex(5)}"
+            try:
+                resp = call(
+                    self.retry, job.attempts, self.client.conversations_create, name=name, is_private=True
+                )
+            except SlackRefused as refused:
+                if refused.error != "name_taken":
+                    raise
+                continue
             return str(resp["channel"]["id"])
-        except SlackRefused as refused:
-            if refused.error != "name_taken":
-                raise
-        # An earlier attempt created it and then lost track: find it among the bot's channels.
-        found = self._find_own_channel(job, name)
-        if found is None:
-            raise SlackRefused("name_taken")
-        return found
-
-    def _find_own_channel(self, job: Job, name: str) -> str | None:
-        cursor = None
-        while True:
-            resp = call(
-                self.retry,
-                job.attempts,
-                self.client.conversations_list,
-                types="private_channel",
-                exclude_archived=True,
-                limit=200,
-                cursor=cursor,
-            )
-            for channel in resp.get("channels") or []:
-                if channel.get("name") == name:
-                    return str(channel["id"])
-            cursor = (resp.get("response_metadata") or {}).get("next_cursor")
-            if not cursor:
-                return None
+        raise SlackRefused("name_taken")
 
     def _invite_all(self, job: Job, channel: str, users: list[str]) -> None:
         try:

@@ -90,10 +90,13 @@ def post(
     channel: str,
     message: Message,
     thread_ts: str | None = None,
+    mark: str | None = None,
 ) -> dict[str, Any]:
-    """chat.postMessage carrying the job's key, unless an earlier attempt already got it there."""
+    """chat.postMessage carrying the job's key (or `mark`, where the key would say too much), unless an
+    earlier attempt already got it there."""
+    mark = mark or job.key
     if job.uncertain:
-        found = find_sent(client, retry, job, channel=channel, thread_ts=thread_ts)
+        found = find_sent(client, retry, job, channel=channel, thread_ts=thread_ts, mark=mark)
         if found is not None:
             log.info("send already delivered kind=%s job=%s", job.kind, job.id)
             return found
@@ -104,7 +107,7 @@ def post(
             job.attempts,
             client.chat_postMessage,
             channel=channel,
-            metadata=metadata(job.key),
+            metadata=metadata(mark),
             unfurl_links=False,
             unfurl_media=False,
             **extra,
@@ -117,7 +120,13 @@ def post(
 
 
 def find_sent(
-    client: WebClient, retry: RetryPolicy, job: Job, *, channel: str, thread_ts: str | None
+    client: WebClient,
+    retry: RetryPolicy,
+    job: Job,
+    *,
+    channel: str,
+    thread_ts: str | None,
+    mark: str | None = None,
 ) -> dict[str, Any] | None:
     """Look in Slack for a message carrying this job's key (posted by an attempt whose answer was lost)."""
     if channel[:1] in ("U", "W"):
@@ -147,7 +156,7 @@ def find_sent(
         )
     for message in resp.get("messages") or []:
         payload = (message.get("metadata") or {}).get("event_payload") or {}
-        if payload.get("key") == job.key:
+        if payload.get("key") == (mark or job.key):
             return {"channel": channel, "ts": message["ts"]}
     return None
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.durations import parse_duration
 from bot.errors import BotError, InvalidInput
-from bot.escalations import service, timers
+from bot.escalations import limits, service, timers
 from bot.escalations.model import EscalationView
 from bot.escalations.service import Actor
 from bot.escalations.timers import Timer
@@ -181,6 +181,7 @@ def post_update(req: Req) -> None:
     with req.deps.sessions.begin() as session:
         req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
+        limits.check_action(session, now=req.deps.clock.now(), actor_id=req.user_id, action="update")
         text = escape(_text(req, B.UPDATE_TEXT))
         service.post_update(
             session,
@@ -269,6 +270,7 @@ def bring_in(req: Req) -> None:
     with req.deps.sessions.begin() as session:
         req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
+        limits.check_action(session, now=req.deps.clock.now(), actor_id=req.user_id, action="brought_in")
         service.bring_in(
             session,
             clock=req.deps.clock,

@@ -6,7 +6,7 @@ import html
 from dataclasses import replace
 
 from bot.errors import InvalidInput
-from bot.escalations import service
+from bot.escalations import limits, service
 from bot.escalations.model import Created, Draft
 from handlers.care.commands import handle_digest
 from handlers.care.export import handle_export
@@ -153,6 +153,14 @@ def _store(req: Req, draft: Draft, request_key: str, response_url: str | None) -
         draft, away_owner = replace(draft, owner_id=away.standin_id), draft.owner_id
     with req.deps.sessions.begin() as session:
         req.once(session)
+        if not service.already_stored(session, request_key=request_key):
+            limits.check_new(
+                session,
+                now=req.deps.clock.now(),
+                raiser_id=req.user_id,
+                owner_id=draft.owner_id,
+                severity=draft.severity,
+            )
         created = service.create(
             session,
             clock=req.deps.clock,

@@ -160,9 +160,9 @@ def build_receipt(blocks: list[Block], *, locale: str) -> Message:
     return Message(text=t(locale, "vent.receipt.fallback"), blocks=blocks)
 
 
-def build_relay(payload: dict[str, Any], *, link: str | None, peer_channel: str, locale: str) -> Message:
-    """The private notice to an author: a nudge with a link, or the encouraging reply itself."""
-    open_link = t(locale, "vent.relay.open", link=link) if link else ""
+def build_relay(payload: dict[str, Any], *, peer_channel: str, locale: str) -> Message:
+    """The private notice to an author: a nudge, or the encouraging reply itself. It carries no link
+    to the post (this DM stays in Slack, readable with the bot's token, after the database forgets)."""
     if payload.get("mode") == "text":
         who = payload.get("who") or {}
         if "user" in who:
@@ -170,14 +170,10 @@ def build_relay(payload: dict[str, Any], *, link: str | None, peer_channel: str,
         else:
             intro = t(locale, "vent.relay.anonymous", name=pseudonym(int(who.get("anon", 1)), locale))
         quoted = ">" + cut(mrkdwn_from_plain(str(payload.get("text") or "")), 2500).replace("\n", "\n>")
-        blocks = [section(intro + "\n" + quoted)]
-        if open_link:
-            blocks.append(context(open_link))
-        return Message(text=intro, blocks=blocks)
-    text = t(locale, "vent.relay.link", channel=channel(peer_channel)) + (
-        " " + open_link if open_link else ""
-    )
-    return Message(text=text, blocks=[section(text), context(t(locale, "vent.relay.footer"))])
+        return Message(text=intro, blocks=[section(intro + "\n" + quoted)])
+    text = t(locale, "vent.relay.link", channel=channel(peer_channel))
+    hint = t(locale, "vent.relay.find") + "\n" + t(locale, "vent.relay.footer")
+    return Message(text=text, blocks=[section(text), context(hint)])
 
 
 def build_mod_notice(report: ReportView, *, locale: str, peer_channel: str) -> Message:

@@ -17,11 +17,11 @@ from bot.outbox import NOT_READY as WAITING
 from bot.outbox import Job, RetryLater, RetryPolicy, SendFailed
 from bot.peer import moderation, relay
 from bot.peer.anon import Anon, SealBroken
-from bot.peer.model import PeerSend, PostState
+from bot.peer.model import NOT_DELIVERED, PeerSend, PostState
 from bot.people import People
 from bot.settings import Settings
 from handlers.blockkit import Message
-from handlers.delivery.sender import SlackSender
+from handlers.delivery.sender import RECIPIENT_GONE, SlackSender
 from handlers.delivery.slack import SlackRefused, call, permalink, post
 from handlers.vent.blocks import build_admin_notice, build_mod_notice, build_post, build_relay, build_reply
 from handlers.vent.kit import ModeratorDirectory
@@ -141,10 +141,14 @@ class PeerSender:
             row = session.scalar(select(VentPost).where(VentPost.public_id == str(job.payload.get("post"))))
         if row is None or row.state != PostState.POSTED:
             return {"skipped": "the post is gone"}
-        message = build_relay(job.payload, link=row.link, peer_channel=self.channel, locale=locale)
+        message = build_relay(job.payload, peer_channel=self.channel, locale=locale)
+        mark = str(job.payload.get("mark") or "relay")
         try:
-            post(self.client, self.retry, job, channel=user_id, message=message)
+            post(self.client, self.retry, job, channel=user_id, message=message, mark=mark)
         except SlackRefused as refused:
+            if refused.error in RECIPIENT_GONE:
+                # Which of these Slack said narrows the author down (who left, who is deactivated).
+                raise SendFailed(NOT_DELIVERED) from None
             raise SlackRefused(refused.error) from None  # drop `where`: it would name the author
         return {"relayed": True}
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from storage.models import Escalation
-from tests.conftest import ADMIN, DESK, ESCALATION_CHANNEL, OTHER_BOT, OWNER, RAISER, only, settled
+from tests.conftest import ADMIN, DESK, ESCALATION_CHANNEL, OTHER_BOT, OWNER, PEER, RAISER, only, settled
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
@@ -205,3 +205,50 @@ def test_admins_see_confidential_ones_exist_but_not_their_content(
     driver.command("/escalate", "list all", user=OWNER)
     url = driver.last_response_url
     assert "Only admins" in (slack.wait_for(lambda: slack.responses(url))[0].text or "")
+
+
+def test_a_squatted_private_channel_name_is_never_adopted(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """Someone who creates the next confidential escalation's channel first and invites the bot gets
+    nothing: the bot makes its own channel under a name nobody could guess and posts the card there."""
+    for number in range(1, 4):
+        name = f"escalation-{number}-confidential"
+        slack.add_channel(f"CSQUAT{number}", name, is_private=True, members=[PEER])
+    view = open_form(driver, slack)
+    options = {"type": "checkboxes", "selected_options": [{"value": "confidential"}]}
+    driver.view_submission(view, answers(options=options), user=RAISER)
+    created = slack.wait_for(lambda: [c for c in slack.calls("conversations.create") if c.ok])[0]
+    private = created.response["channel"]["id"]
+    assert slack.wait_for(lambda: slack.messages(private))
+    settled(bot, slack)
+    for number in range(1, 4):
+        assert slack.messages(f"CSQUAT{number}") == []
+        assert slack.channel(f"CSQUAT{number}").members == [PEER, slack.bot_user_id]
+    assert not str(created.args["name"]).startswith("escalation-1-confidential")
+    with bot.deps.sessions() as session:
+        assert only(list(session.scalars(select(Escalation)))).channel_id == private
+
+
+def test_a_forged_click_on_a_confidential_escalation_learns_nothing(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack
+) -> None:
+    """Someone not on a confidential escalation who forges its buttons gets the same answer as for a
+    number that does not exist: no owner named, no form opened, nothing changed."""
+    view = open_form(driver, slack)
+    options = {"type": "checkboxes", "selected_options": [{"value": "confidential"}]}
+    driver.view_submission(view, answers(options=options), user=RAISER)
+    slack.wait_for(lambda: [c for c in slack.calls("conversations.create") if c.ok])
+    settled(bot, slack)
+    with bot.deps.sessions() as session:
+        real = str(only(list(session.scalars(select(Escalation)))).id)
+    opened = len(slack.views_opened())
+    said = []
+    for action, value in (("esc_acknowledge", real), ("esc_post_update", real), ("esc_acknowledge", "999")):
+        driver.block_action(action, user=PEER, value=value, channel="CCLIENT")
+        said.append(slack.wait_for(lambda: slack.responses(driver.last_response_url))[0].text)
+    settled(bot, slack)
+    assert said[0] == said[1] == said[2] and OWNER not in str(said[0]) and "見つからない" in str(said[0])
+    assert len(slack.views_opened()) == opened
+    with bot.deps.sessions() as session:
+        assert only(list(session.scalars(select(Escalation)))).status == "open"

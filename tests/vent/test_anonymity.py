@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+from slack_sdk import WebClient
 from sqlalchemy import Engine, select, text
 
 from bot.app import Itabasami
@@ -197,6 +198,49 @@ def test_no_trace_of_the_author_in_channel_logs_or_database(
     for person in (MODERATOR, MODERATOR_JA, ADMIN):
         shown = " ".join(m.text + str(m.blocks) for m in slack.dm_messages(person))
         assert _found(shown, marks) == []
+
+
+def _what_names_a_post(slack: FakeSlack, engine: Engine) -> set[str]:
+    """Every value that points to one anonymous post or reply: public ids, Slack timestamps (as the API
+    and as permalinks write them), and any outbox key naming a post."""
+    marks: set[str] = set()
+    for message in slack.messages(PEER_CHANNEL, include_deleted=True):
+        marks |= {message.ts, "p" + message.ts.replace(".", "")}
+    with engine.connect() as conn:
+        marks |= {str(v) for v in conn.scalars(select(VentPost.public_id))}
+        marks |= {str(v) for v in conn.scalars(select(VentReply.public_id))}
+    return marks
+
+
+def _read_back_dms(slack: FakeSlack, user_id: str) -> str:
+    """What anyone holding the bot's token reads from its DM with `user_id`, metadata included."""
+    client = WebClient(token=slack.token, base_url=slack.base_url)
+    im = slack.im_channel(user_id)
+    assert im is not None
+    history = client.conversations_history(channel=im, include_all_metadata=True, limit=1000)
+    return json.dumps(history["messages"], ensure_ascii=False)
+
+
+def test_nothing_the_bot_can_read_in_slack_links_an_author_to_their_post(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, clock: FixedClock, engine: Engine
+) -> None:
+    """Read back with the bot's own token, the reply notices in an author's DM (text, blocks, metadata)
+    name no post: no link, no timestamp, no id; the same for the encouragement replies the raiser got."""
+    _run_every_flow(bot, driver, slack, clock)
+    clock.advance(timedelta(minutes=31))  # whenever the encouragement request's random moment falls
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    asked = next(m for m in posts_in_channel(slack) if "difficult client situation" in str(m.blocks))
+    reply_by_name(driver, slack, Posted(reply_value(asked), asked), "You've got this.", user=COLLEAGUE)
+    slack.wait_for(lambda: slack.dm_messages(RAISER))
+    settled(bot, slack)
+    marks = _what_names_a_post(slack, engine)
+    assert len(marks) >= 10
+    for person in (AUTHOR, RAISER):
+        shown = _read_back_dms(slack, person)
+        assert "itabasami_send" in shown  # the notices are there, metadata and all
+        assert [m for m in marks if m in shown] == [], person
+        assert "slack.com/archives" not in shown
 
 
 def _values_of(engine: Engine, public_id: str) -> set[tuple[str, str, str]]:

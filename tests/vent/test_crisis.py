@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from bot.peer.crisis import DEFAULT_CRISIS, suggests_danger
 from storage.models import ScheduledSend
 from tests.conftest import ADMIN, ADMIN_CHANNEL, BotFactory, settled
 from tests.escalate.test_timers import _driver
@@ -194,3 +195,23 @@ def test_configured_lines_in_both_languages(
     vent(app, driver, slack, EN_DANGER, user=OTHER_AUTHOR)
     english = " ".join(_lines(_crisis_reply(slack, driver.last_response_url)))
     assert "*Staff support desk*: ext. 4040 (weekdays 9-17)" in english and "社内" not in english
+
+
+def test_danger_words_are_found_however_they_are_typed() -> None:
+    """Double spaces, line breaks, zero-width characters, "kill my self", katakana and half-width kana
+    all still count; ordinary words still do not."""
+    words = DEFAULT_CRISIS.words
+    for typed in (
+        "some nights I want  to die",
+        "I want\nto die",
+        "I want to d\u200bie",
+        "I could kill my self",
+        "s\u200du\u2060icidal thoughts again",
+        "もうシニタイ",
+        "もうｼﾆﾀｲ",
+        "死に\nたい",
+        "消え\u200bたい",
+    ):
+        assert suggests_danger(typed, words), typed
+    for ordinary in ("The client is dying to hear back.", "シニアの担当者に確認します", "skills"):
+        assert not suggests_danger(ordinary, words), ordinary

@@ -140,3 +140,37 @@ def test_weekly_thread_is_not_posted_late_after_downtime(
     settled(bot, slack)
     assert posts_in_channel(slack) == []
     assert PEER_CHANNEL
+
+
+def test_only_the_raiser_can_ask_and_only_for_a_real_escalation(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, clock: FixedClock
+) -> None:
+    """A forged press (someone else's escalation, or a number that does not exist) posts nothing, and the
+    same polite refusal answers both, so it confirms nothing."""
+    raise_one(bot, driver, slack, owner=OWNER, raiser=RAISER, text=CLIENT_DETAIL)
+    value = str(_offer(slack, driver)["value"])
+    answers = []
+    for forged in (value, "999"):
+        driver.block_action("peer_ask_encouragement", user=COLLEAGUE, value=forged, channel="CCLIENT")
+        answers.append(slack.wait_for(lambda: slack.responses(driver.last_response_url))[0].text)
+    assert answers[0] == answers[1] and "asked for it yourself" in str(answers[0])
+    clock.advance(timedelta(hours=1))
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    assert posts_in_channel(slack) == []
+
+
+def test_asking_is_limited_per_hour(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, clock: FixedClock
+) -> None:
+    """Three requests an hour at most: a fourth escalation's press gets a kind note in Japanese instead."""
+    for n in range(4):
+        raise_one(bot, driver, slack, owner=OWNER, raiser=RAISER, text=f"{CLIENT_DETAIL} ({n})")
+        value = str(_offer(slack, driver)["value"])
+        driver.block_action("peer_ask_encouragement", user=RAISER, value=value, channel="CCLIENT")
+        answer = slack.wait_for(lambda: slack.responses(driver.last_response_url))[0]
+    assert "1時間" in str(answer.text) and "同僚に呼びかけます" not in str(answer.text)
+    clock.advance(timedelta(minutes=31))
+    bot.dispatcher.run_once()
+    settled(bot, slack)
+    assert len(posts_in_channel(slack)) == 3

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import select
 
 from bot.calendar import parse_weekly as parse_schedule
+from bot.peer import limits
 from bot.peer.anon import Anon, SealBroken
 from bot.peer.crisis import DEFAULT_WORDS, suggests_danger
+from storage.db import SessionFactory
+from storage.models import AnonToken
 
 SECRET = "k" * 40
 
@@ -68,3 +72,21 @@ def test_schedule_is_due_for_its_week_only_after_its_time() -> None:
     assert schedule.due_week(datetime(2026, 11, 27, 14, 0, tzinfo=UTC), tokyo) is None
     with pytest.raises(ValueError, match="fri 16:00"):
         parse_schedule("friday at four")
+
+
+def test_pausing_one_author_again_never_touches_an_earlier_pause(sessions: SessionFactory) -> None:
+    """Four pauses of one author on one day (each after a different report) add rows and never change one
+    already written, so a reader comparing the table before and after cannot tie two reports together;
+    the author stays paused until the latest end."""
+    anon, now = Anon(SECRET), datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+    mute_id = limits.mute_key(anon, "UAUTHOR")
+    seen: dict[str, datetime] = {}
+    for hours in (2, 3, 4, 5):
+        with sessions.begin() as session:
+            limits.pause(session, anon=anon, now=now, mute_id=mute_id, until=now + timedelta(hours=hours))
+        with sessions() as session:
+            rows = {t.token: t.expires_at for t in session.scalars(select(AnonToken))}
+        assert {k: rows[k] for k in seen} == seen and len(rows) == len(seen) + 1
+        seen = rows
+    with sessions() as session:
+        assert limits.paused_until(session, anon=anon, now=now, mute_id=mute_id) == now + timedelta(hours=5)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
+from sqlalchemy import Engine, select
+
 from bot.app import Itabasami
-from tests.conftest import settled
+from bot.server import make_wsgi_app
+from storage.models import VentRelay
+from tests.conftest import SIGNING_SECRET, BotFactory, settled
 from tests.fakes.clock import FixedClock
 from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
@@ -18,15 +23,18 @@ from tests.vent.helpers import (
     MODERATOR_JA,
     OTHER_AUTHOR,
     PEER_CHANNEL,
+    PEER_ENV,
     Posted,
     buttons,
     last_view,
     moderator_notice,
     posts_in_channel,
     reply_anonymously,
+    reply_by_name,
     report,
     submit,
     vent,
+    vent_with_form,
 )
 
 ROUGH = "Honestly the client is an idiot and so is everyone on the third floor."
@@ -196,3 +204,28 @@ def test_report_shortcut_on_an_anonymous_post_opens_the_form(
     view = slack.wait_for(lambda: last_view(slack) if slack.views_opened() else None)
     submit(driver, view, {"vent_reason": {"type": "plain_text_input", "value": ""}}, user=COLLEAGUE)
     assert "was reported" in moderator_notice(slack, MODERATOR).text
+
+
+def test_after_anon_secret_changes_older_posts_lose_their_links_cleanly(
+    bot: Itabasami, driver: SlackDriver, slack: FakeSlack, make_bot: BotFactory, engine: Engine
+) -> None:
+    """With a new ANON_SECRET, a reply to an older post notifies nobody and fails nothing (its relay link
+    is dropped), and pausing its author tells the moderator why it cannot be done, not "went wrong"."""
+    posted, _ = vent_with_form(bot, driver, slack, ROUGH, notify=True)
+    assert posted is not None
+    bot.stop()
+    rotated = make_bot(**(PEER_ENV | {"ANON_SECRET": "Nq4-Wz8pXc1Lv7Rb3Ty6Hk0Gm2Js5Fd9Qa_Ue"}))
+    again = SlackDriver(make_wsgi_app(rotated.bolt, lambda: True), signing_secret=SIGNING_SECRET, fake=slack)
+    reply_by_name(again, slack, posted, "Hang in there.", user=COLLEAGUE)
+    report(rotated, again, slack, posted.message, user=COLLEAGUE)
+    opened = len(slack.views_opened())
+    _press(again, slack, "vent_mod_mute", user=MODERATOR_JA, moderator=MODERATOR_JA)
+    view = slack.wait_for(lambda: last_view(slack) if len(slack.views_opened()) > opened else None)
+    chosen = {"type": "radio_buttons", "selected_option": {"value": "1"}}
+    answer = submit(again, view, {"mute_for": chosen}, user=MODERATOR_JA)
+    settled(rotated, slack)
+    shown = json.dumps(answer, ensure_ascii=False) + " ".join(m.text for m in slack.dm_messages(MODERATOR_JA))
+    assert "鍵" in shown and "参照番号" not in shown
+    assert slack.dm_messages(AUTHOR) == []
+    with engine.connect() as conn:
+        assert conn.execute(select(VentRelay)).first() is None

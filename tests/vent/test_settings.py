@@ -13,7 +13,8 @@ from bot.settings import Settings, SettingsError
 from tests.support.process import run_bot_until_exit
 
 BASE = {"SLACK_BOT_TOKEN": "xoxb-1234-abcd", "SLACK_SIGNING_SECRET": "shh", "ESCALATION_CHANNEL": "C0123ABCD"}
-PEER = BASE | {"PEER_CHANNEL": "C0PEER", "ANON_SECRET": "s" * 48, "MODERATORS": "U0MOD1,S0MODS"}
+SECRET = "Qm7vX2pLr9TzK4wNc8YhB1dFs6GjA3eU5oVi0nMxRq_Zt-Ly"  # as secrets.token_urlsafe(36) would make it
+PEER = BASE | {"PEER_CHANNEL": "C0PEER", "ANON_SECRET": SECRET, "MODERATORS": "U0MOD1,S0MODS"}
 
 
 def _problems(env: dict[str, str]) -> str:
@@ -48,10 +49,22 @@ def test_short_anon_secret_is_a_startup_error() -> None:
     assert "ANON_SECRET is not valid: it is 16 characters; use at least 32" in text
 
 
+def test_an_anon_secret_that_can_be_guessed_is_a_startup_error() -> None:
+    """Long enough but not random (one letter repeated, a phrase, a word pattern) or the signing secret
+    itself: each is refused, saying how to make a real one."""
+    signing = "8f14e45fceea167a5a36dedd4bea2543" * 2
+    for weak in ("a" * 32, "the client always calls on friday afternoons", "password" * 5):
+        text = _problems(PEER | {"ANON_SECRET": weak})
+        assert "does not look random" in text and "secrets.token_urlsafe(48)" in text, weak
+    text = _problems(PEER | {"ANON_SECRET": signing, "SLACK_SIGNING_SECRET": signing})
+    assert "signing secret" in text and "secrets.token_urlsafe(48)" in text
+    assert Settings.from_env(PEER).anon_secret == SECRET
+
+
 def test_anon_secret_is_masked_in_repr() -> None:
     """Printing the settings never shows any part of ANON_SECRET."""
     shown = repr(Settings.from_env(PEER))
-    assert "sssss" not in shown and "anon_secret='***'" in shown
+    assert SECRET[:6] not in shown and "anon_secret='***'" in shown
 
 
 def test_malformed_peer_settings_are_all_reported() -> None:
