@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from bot.outbox import enqueue_many
 from bot.worker import GATHER, MAX_HOLD, QUIET, RushHold, Step, _drain
+from playground.clock import FixedClock
 from storage.db import SessionFactory
 from storage.models import ScheduledSend
-from tests.fakes.clock import FixedClock
 
 
 def test_a_rush_is_held_until_quiet_then_run() -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from storage.models import ScheduledSend
 from tests.conftest import ADMIN, ADMIN_CHANNEL, BotFactory, settled
 from tests.escalate.test_timers import _driver
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

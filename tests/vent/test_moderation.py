@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,
