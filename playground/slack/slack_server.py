@@ -432,6 +432,11 @@ class FakeSlack:
             )
             return copy.deepcopy(found)
 
+    def open_dm(self, user_id: str) -> str:
+        """The DM between ``user_id`` and the bot, opened as Slack has it from the app's install."""
+        with self._lock:
+            return self._state.ensure_im(user_id)[0].id
+
     def open_modal(self, user_id: str) -> ViewRecord | None:
         """The modal ``user_id`` is looking at (the top of their open stack), if any."""
         with self._lock:
