@@ -24,9 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m playground", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="the page's port (0: any free one)")
     parser.add_argument("--data", type=Path, default=Path("data/playground"), help="where its files go")
+    parser.add_argument(
+        "--office", choices=("ja", "en"), default="ja", help="the office's language for shared posts"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s %(message)s")
-    workspace = Workspace(args.data).start()
+    workspace = Workspace(args.data, office=args.office).start()
     try:
         page = PageServer(workspace, "127.0.0.1", args.port)
     except OSError as exc:

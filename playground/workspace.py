@@ -49,6 +49,11 @@ ANSWER_WITHIN = 10.0  # seconds; Slack gives up after 3, the page waits a little
 SLOW_ANSWER = 3.0
 STEPS = {"30m": timedelta(minutes=30), "2h": timedelta(hours=2), "1d": timedelta(days=1)}
 WORK_START = 9
+# The office's presets (the same as README's): a Japan office and a US office.
+OFFICES = {
+    "ja": {"DEFAULT_LOCALE": "ja", "DEFAULT_TIMEZONE": "Asia/Tokyo", "HOLIDAY_COUNTRY": "JP"},
+    "en": {"DEFAULT_LOCALE": "en", "DEFAULT_TIMEZONE": "America/New_York", "HOLIDAY_COUNTRY": "US"},
+}
 CHANNEL_TYPES = {"channels": "channel", "groups": "group", "im": "im", "mpim": "mpim"}
 MENTION = re.compile(r"(?<![<\w])@([A-Za-z][\w.-]*)")
 
@@ -68,7 +73,10 @@ class Notice:
 class Workspace:
     """A running playground: call `start()`, then act as people with the methods below."""
 
-    def __init__(self, data_dir: Path, *, clock: MovableClock | None = None) -> None:
+    def __init__(self, data_dir: Path, *, clock: MovableClock | None = None, office: str = "ja") -> None:
+        if office not in OFFICES:
+            raise ValueError(f"office must be one of {sorted(OFFICES)}")
+        self.office = office
         self.data_dir = data_dir
         self.clock = clock or MovableClock()
         self.slack = FakeSlack(
@@ -138,9 +146,7 @@ class Workspace:
             "DATABASE_URL": f"sqlite:///{database.resolve()}",
             "LOG_LEVEL": "WARNING",
             "ESCALATION_CHANNEL": cast.ESCALATIONS.id,
-            "DEFAULT_LOCALE": "ja",
-            "DEFAULT_TIMEZONE": "Asia/Tokyo",
-            "HOLIDAY_COUNTRY": "JP",
+            **OFFICES[self.office],
             "ADMIN_USERS": cast.MANAGER.id,
             "ADMIN_CHANNEL": cast.ADMIN_ROOM.id,
             "CONSULTATION_DESK": cast.DESK.id,

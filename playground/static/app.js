@@ -62,10 +62,12 @@ function ctx() {
 
 async function refresh(force) {
   const response = await fetch(`/api/state?as=${encodeURIComponent(view.me)}`);
-  const json = await response.text();
-  if (!force && json === view.lastJson) return;
+  const state = await response.json();
+  // The clock runs, so "now" changes every time: only the clock is redrawn for that.
+  const json = JSON.stringify({ ...state, now: 0 });
+  view.state = state;
+  if (!force && json === view.lastJson) { drawTopbar(); return; }
   view.lastJson = json;
-  view.state = JSON.parse(json);
   draw();
 }
 

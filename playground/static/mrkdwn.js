@@ -53,7 +53,7 @@ const Mrkdwn = (() => {
     if (target.startsWith("!date^")) {
       const pieces = target.split("^");
       const text = formatDate(Number(pieces[1]), pieces[2] || "{date}", ctx);
-      return `<span class="date" title="${escapeHtml(label || "")}">${escapeHtml(text)}</span>`;
+      return `<span class="slack-date" title="${escapeHtml(label || "")}">${escapeHtml(text)}</span>`;
     }
     if (target.startsWith("!")) {
       return `<span class="mention">@${escapeHtml(label || target.slice(1))}</span>`;
@@ -89,8 +89,7 @@ const Mrkdwn = (() => {
       return `\u0001${blocks.length - 1}\u0001`;
     });
     const lines = text.split("\n").map((line) => {
-      if (line.startsWith("&gt; ")) return `<blockquote>${inline(line.slice(5))}</blockquote>`;
-      if (line === "&gt;") return "<blockquote>&nbsp;</blockquote>";
+      if (line.startsWith("&gt;")) return `<blockquote>${inline(line.slice(4).replace(/^ /, "")) || "&nbsp;"}</blockquote>`;
       return inline(line) + "<br>";
     });
     let html = lines.join("").replace(/<br>$/, "").replace(/<\/blockquote><br>/g, "</blockquote>");
