@@ -15,8 +15,8 @@ import os
 import sys
 from collections import Counter
 
+from playground.slack.slack_server import FakeSlack, RateLimits
 from tests.conftest import populate
-from tests.fakes.slack_server import FakeSlack, RateLimits
 
 
 def main() -> None:

@@ -15,9 +15,9 @@ from bot.app import Itabasami, create_app
 from bot.care.peer_hooks import PeerHooks
 from bot.server import make_wsgi_app
 from bot.settings import Settings
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.db import SessionFactory, make_engine, make_session_factory, ping
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.databases import BACKENDS, PostgresScratch, SqliteTemplate
 from tests.support.driver import SlackDriver
 

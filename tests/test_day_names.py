@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import ADMIN, OWNER, RAISER, BotFactory
 from tests.escalate.test_timers import _driver
-from tests.fakes.slack_server import FakeSlack
 from tests.home.helpers import open_home, texts
 from tests.support.driver import SlackDriver
 

@@ -14,8 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bot.app import Itabasami
 from bot.server import MAX_REQUEST_BODY, build_server, make_wsgi_app
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import OWNER, RAISER
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 BODY = b"command=%2Fescalate&text=help&user_id=UOWNER&team_id=T0TEAM&trigger_id=1.2&response_url=x"

@@ -14,8 +14,8 @@ from handlers.escalate.blocks import build_card, build_owner_dm
 from handlers.ids import Action, Shortcut, View
 from handlers.vent import blocks as vent_blocks
 from handlers.vent import modals as vent_modals
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import BotFactory
-from tests.fakes.slack_server import FakeSlack
 from tests.vent.helpers import PEER_ENV, populate_peer
 
 

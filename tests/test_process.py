@@ -12,8 +12,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, SIGNING_SECRET, make_env
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.support.process import run_bot_until_exit
 

@@ -7,11 +7,11 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_models import Message, ResponsePost
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, settled
 from tests.escalate.test_modal import answers
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_models import Message, ResponsePost
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 LA, NY, TOKYO = ZoneInfo("America/Los_Angeles"), ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo")

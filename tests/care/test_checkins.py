@@ -10,6 +10,8 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from handlers.ids import View
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import ScheduledSend
 from tests.care.helpers import (
     MOOD_LOW,
@@ -27,8 +29,6 @@ from tests.care.helpers import (
 )
 from tests.conftest import ADMIN, ADMIN_CHANNEL, HEAD, OWNER, PEER, RAISER, BotFactory, settled
 from tests.escalate.test_timers import _driver
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import PEER_ENV, populate_peer
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation
 from tests.care.helpers import NY, TOKYO, local, raise_at, resolve, run_at
 from tests.care.test_digest import _digests, _promise, _reply, _status
 from tests.care.test_review import ANSWERS, _dm_with, _open, _review_values
 from tests.conftest import ESCALATION_CHANNEL, HEAD, OWNER, PEER, RAISER, settled
 from tests.escalate.test_timers import set_chain
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

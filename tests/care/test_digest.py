@@ -7,12 +7,12 @@ from datetime import datetime, timedelta
 
 from bot.app import Itabasami
 from bot.care.peer_hooks import PeerHooks
+from playground.clock import FixedClock
+from playground.slack.slack_models import Message
+from playground.slack.slack_server import FakeSlack
 from tests.care.helpers import NY, TOKYO, local, raise_at, resolve, run_at
 from tests.conftest import ADMIN, CHIEF, HEAD, OWNER, PEER, RAISER, BotFactory, settled
 from tests.escalate.test_timers import _driver, set_chain
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_models import Message
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

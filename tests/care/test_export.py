@@ -9,10 +9,10 @@ import json
 from typing import Any
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from tests.care.helpers import TOKYO, local, raise_at, resolve
 from tests.conftest import ADMIN, OWNER, PEER, RAISER, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

@@ -14,6 +14,9 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from bot.i18n import CATALOGS
+from playground.clock import FixedClock
+from playground.slack.slack_models import ResponsePost
+from playground.slack.slack_server import FakeSlack
 from storage.models import ScheduledSend, TimelineEntry
 from tests.care.helpers import (
     MOOD_LOW,
@@ -29,9 +32,6 @@ from tests.care.helpers import (
 )
 from tests.conftest import ADMIN, ADMIN_CHANNEL, HEAD, OWNER, PEER, RAISER, settled
 from tests.escalate.test_timers import set_chain
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_models import ResponsePost
-from tests.fakes.slack_server import FakeSlack
 from tests.home.helpers import home_action, open_home
 from tests.support.driver import SlackDriver
 

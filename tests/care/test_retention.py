@@ -9,12 +9,12 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from bot.care.peer_hooks import PeerHooks
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, ScheduledSend, TimelineEntry, VentPost, VentReply
 from tests.care.helpers import TOKYO, local, raise_at, resolve
 from tests.conftest import BotFactory, settled
 from tests.escalate.test_timers import _driver
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.vent.helpers import (
     COLLEAGUE,
     PEER_CHANNEL,

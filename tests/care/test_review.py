@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_models import Message
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, TimelineEntry
 from tests.care.helpers import TOKYO, button_value, checkins, local, raise_at, resolve, run_at, thread_of
 from tests.conftest import HEAD, OWNER, PEER, RAISER, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_models import Message
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 ANSWERS = {

@@ -6,11 +6,11 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import PersonSettings, ScheduledSend
 from tests.care.helpers import MOOD_LOW, TOKYO, checkins, local, press, raise_at, run_at
 from tests.conftest import DESK, OWNER, PEER, RAISER, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.home.helpers import home_action, open_home
 from tests.support.driver import SlackDriver
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.app import Itabasami
+from playground.slack.slack_models import Message
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, settled
-from tests.fakes.slack_models import Message
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

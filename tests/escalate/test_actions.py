@@ -7,10 +7,10 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, TimelineEntry
 from tests.conftest import ADMIN, DESK, HEAD, OWNER, PEER, RAISER, settled
 from tests.escalate.helpers import Posted, current_card, raise_one, thread_texts
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation
 from tests.conftest import ESCALATION_CHANNEL, GONE, OTHER_BOT, OWNER, RAISER
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

@@ -8,10 +8,10 @@ from datetime import timedelta
 from sqlalchemy import select, update
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, ScheduledSend
 from tests.conftest import ADMIN_CHANNEL, ESCALATION_CHANNEL, OWNER, RAISER, BotFactory, only, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 TEXT = "The client wants the owner to call before the end of the day."

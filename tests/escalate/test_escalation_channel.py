@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from bot.server import make_wsgi_app
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation
 from tests.conftest import ADMIN_CHANNEL, OWNER, RAISER, SIGNING_SECRET, BotFactory, only, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 TEXT = "The client is threatening to cancel unless the partner calls today."

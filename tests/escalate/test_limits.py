@@ -9,12 +9,12 @@ from sqlalchemy import func, select, update
 from bot.app import Itabasami
 from bot.escalations import limits, service
 from bot.escalations.model import Draft, Severity
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, ScheduledSend, TimelineEntry
 from tests.conftest import DESK, ESCALATION_CHANNEL, HEAD, OWNER, PEER, RAISER, settled
 from tests.escalate.helpers import raise_one
 from tests.escalate.test_modal import answers, open_form
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation
 from tests.conftest import ADMIN, DESK, ESCALATION_CHANNEL, OTHER_BOT, OWNER, PEER, RAISER, only, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

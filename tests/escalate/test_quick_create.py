@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, ScheduledSend, TimelineEntry
 from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, only, settled
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 SUMMARY = "The client says the filing deadline was missed and wants the firm to cover the late fee."

@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, TimelineEntry
 from tests.conftest import ESCALATION_CHANNEL, OWNER, PEER, settled
 from tests.escalate.helpers import Posted, raise_one, thread_texts
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, ScheduledSend
 from tests.conftest import (
     ADMIN,
@@ -24,8 +26,6 @@ from tests.conftest import (
 )
 from tests.escalate.helpers import thread_texts
 from tests.escalate.test_modal import answers, open_form
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 LA, NY, TOKYO = ZoneInfo("America/Los_Angeles"), ZoneInfo("America/New_York"), ZoneInfo("Asia/Tokyo")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import settled
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from bot.app import Itabasami
 from bot.escalations import service
 from bot.escalations.model import Draft, Severity
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import Escalation, PersonSettings
 from tests.care.helpers import TOKYO, checkins, local, raise_at, run_at
 from tests.conftest import ADMIN, HEAD, OWNER, PEER, RAISER, BotFactory, settled
 from tests.escalate.test_timers import _driver, set_chain
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.home.helpers import action_ids, home_action, open_home, texts
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import AUTHOR, MODERATOR, PEER_CHANNEL, PEER_ENV, populate_peer, vent

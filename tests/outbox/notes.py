@@ -17,8 +17,8 @@ from bot.outbox import Job, enqueue
 from handlers.blockkit import Message
 from handlers.delivery.sender import SlackSender
 from handlers.delivery.slack import post
+from playground.slack.slack_server import FakeSlack
 from storage.db import SessionFactory
-from tests.fakes.slack_server import FakeSlack
 
 NOTE = "load.note"
 

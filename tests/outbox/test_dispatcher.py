@@ -10,8 +10,8 @@ from typing import Any
 
 from bot.dispatcher import Dispatcher
 from bot.outbox import Job, RetryLater, enqueue
+from playground.clock import FixedClock
 from storage.db import SessionFactory
-from tests.fakes.clock import FixedClock
 
 BUSY = "C0BUSY"
 

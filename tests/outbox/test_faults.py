@@ -12,11 +12,11 @@ from bot.app import create_app
 from bot.outbox import PENDING, SENDING, SENT
 from bot.settings import Settings
 from handlers.delivery.pacing import Throttle
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.db import SessionFactory, make_session_factory
 from storage.models import ScheduledSend
 from tests.conftest import make_env
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.outbox import notes
 
 SCALE = 50.0  # the throttle's Slack seconds run this much faster than real ones

@@ -12,8 +12,8 @@ from slack_sdk.errors import SlackApiError
 from bot.outbox import RetryLater, RetryPolicy
 from handlers.delivery.pacing import Throttle
 from handlers.delivery.slack import call, delivery_client
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import ESCALATION_CHANNEL
-from tests.fakes.slack_server import FakeSlack
 
 
 class VirtualTime:

@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.outbox import SENDING, SENT
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.db import SessionFactory
 from storage.models import ScheduledSend
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.outbox.notes import enqueue_notes, posted_keys
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from tests.fakes.slack_server import FakeSlack
+from playground.slack.slack_server import FakeSlack
 
 TEAM = {"id": "T0TEAM", "domain": "itabasami-test"}
 

@@ -7,9 +7,9 @@ from sqlalchemy import Engine
 
 from bot.app import Itabasami
 from bot.server import make_wsgi_app
+from playground.slack.slack_server import FakeSlack
 from storage.db import ping
 from tests.conftest import SIGNING_SECRET, BotFactory
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import PEER_ENV, populate_peer
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from bot.app import Itabasami
 from bot.logs import configure_logging
+from playground.slack.slack_models import Message
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import ADMIN, ESCALATION_CHANNEL, RAISER, settled
-from tests.fakes.slack_models import Message
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 
 PEER_CHANNEL = "C0PEER"

@@ -18,12 +18,12 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine, select, text
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_models import Call
+from playground.slack.slack_server import FakeSlack
 from storage.models import Base, ScheduledSend, VentPost, VentPseudonym, VentRelay, VentReply
 from tests.conftest import ADMIN, ADMIN_CHANNEL, OWNER, RAISER, settled
 from tests.escalate.helpers import raise_one
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_models import Call
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from bot.app import Itabasami
 from bot.peer.crisis import DEFAULT_CRISIS, suggests_danger
+from playground.slack.slack_server import FakeSlack
 from storage.models import ScheduledSend
 from tests.conftest import ADMIN, ADMIN_CHANNEL, BotFactory, settled
 from tests.escalate.test_timers import _driver
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

@@ -8,10 +8,10 @@ from sqlalchemy import func, select
 
 from bot.app import Itabasami
 from bot.peer.model import MAX_TEXT
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import AnonToken
 from tests.conftest import settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

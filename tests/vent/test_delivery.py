@@ -7,10 +7,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.app import Itabasami
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import ScheduledSend
 from tests.conftest import ADMIN_CHANNEL, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import OTHER_AUTHOR, PEER_CHANNEL, buttons, posts_in_channel
 

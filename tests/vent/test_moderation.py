@@ -9,10 +9,10 @@ from sqlalchemy import Engine, select
 
 from bot.app import Itabasami
 from bot.server import make_wsgi_app
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from storage.models import VentRelay
 from tests.conftest import SIGNING_SECRET, BotFactory, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

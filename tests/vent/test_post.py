@@ -8,9 +8,9 @@ from sqlalchemy import Engine
 
 from bot.app import Itabasami
 from bot.server import make_wsgi_app
+from playground.clock import FixedClock
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import OWNER, RAISER, SIGNING_SECRET, BotFactory, settled
-from tests.fakes.clock import FixedClock
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

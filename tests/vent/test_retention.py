@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import settled
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import vent
 

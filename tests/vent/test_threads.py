@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from bot.app import Itabasami
+from playground.slack.slack_server import FakeSlack
 from tests.conftest import settled
-from tests.fakes.slack_server import FakeSlack
 from tests.support.driver import SlackDriver
 from tests.vent.helpers import (
     AUTHOR,

@@ -17,8 +17,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry import builtin_handlers
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from . import method_context
-from .slack_server import FakeSlack, RateLimits
+from playground.slack import method_context
+from playground.slack.slack_server import FakeSlack, RateLimits
 
 # ---------------------------------------------------------------------------------------- helpers
 

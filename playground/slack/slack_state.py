@@ -41,7 +41,7 @@ class Identity:
     bot_id: str = "BBOT"
     bot_name: str = "itabasami"
     app_id: str = "A0FAKEAPP"
-    token: str = "xoxb-test-token"
+    token: str = "xoxb-test-token"  # noqa: S105 - the stand-in's own token
 
 
 @dataclass
@@ -251,10 +251,14 @@ class SlackState:
             raise SlackError("expired_trigger_id")
         return trigger
 
-    def new_response_url(self) -> str:
+    def new_response_url(
+        self, *, user: str | None = None, channel: str | None = None, message_ts: str | None = None
+    ) -> str:
         url_id = self.new_token(12)
         url = f"{self.settings.root_url}response/{url_id}"
-        self.response_urls[url_id] = ResponseUrl(url_id, url, self.now())
+        self.response_urls[url_id] = ResponseUrl(
+            url_id, url, self.now(), user=user, channel=channel, message_ts=message_ts
+        )
         return url
 
     def check_response_url(self, url_id: str) -> ResponseUrl:

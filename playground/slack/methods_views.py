@@ -18,7 +18,8 @@ def _valid_view(ctx: Ctx, allowed_types: tuple[str, ...]) -> dict[str, Any]:
     problems = view_errors(view, allowed_types=allowed_types)
     if problems:
         raise SlackError("invalid_arguments", messages=problems)
-    assert isinstance(view, dict)
+    if not isinstance(view, dict):  # view_errors refuses anything else; this tells the type checker
+        raise SlackError("invalid_arguments")
     return view
 
 

@@ -21,6 +21,7 @@ from .slack_faults import Fault, FaultMix
 from .slack_models import Call, ResponsePost, SlackError
 from .slack_state import SlackState
 from .slack_wire import ApiRequest, HttpReply, RawRequest, parse_api_request, read_json_object
+from .workspace_side import apply_response
 
 
 class Dispatcher:
@@ -189,6 +190,7 @@ class Dispatcher:
                 return HttpReply.text(400, "invalid_blocks")
             record.uses += 1
             self.state.response_posts.append(ResponsePost(record.url, copy.deepcopy(body), self._now()))
+            apply_response(self.state, record, body)
         return HttpReply.text(200, "ok")
 
     def _upload(self, file_id: str, request: RawRequest) -> HttpReply:

@@ -169,6 +169,10 @@ class ResponseUrl:
     url: str
     issued_at: float
     uses: int = 0
+    # Where it was issued (the playground passes these): a post to it then shows up there, as in Slack.
+    user: str | None = None
+    channel: str | None = None
+    message_ts: str | None = None
 
 
 @dataclass(frozen=True)

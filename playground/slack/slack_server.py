@@ -26,8 +26,8 @@ so tests fail where production would.  Behaviours worth knowing:
 * A bug inside the fake answers HTTP 500 whose body starts with the exception and holds the
   traceback; ``fake.server_errors`` keeps them for assertions.
 
-Import it as a package-relative module (``from tests.fakes.slack_server import FakeSlack`` or
-``from fakes.slack_server import FakeSlack`` depending on the test's import root).
+Import it as ``from playground.slack.slack_server import FakeSlack``; the playground (``python -m
+playground``) serves the same fake to a person in a browser.
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ from typing import Any, Self, TypeVar
 
 import yaml
 
+from . import slack_render as render
+from . import workspace_side
 from .rate_limits import RateLimits
 from .slack_dispatch import Dispatcher
 from .slack_faults import Fault, FaultMix
@@ -393,11 +395,17 @@ class FakeSlack:
         with self._lock:
             return self._state.new_trigger(user_id=user_id, view_id=view_id)
 
-    def new_response_url(self) -> str:
-        """A response_url on this server, valid for 30 minutes and 5 uses."""
+    def new_response_url(
+        self, *, user: str | None = None, channel: str | None = None, message_ts: str | None = None
+    ) -> str:
+        """A response_url on this server, valid for 30 minutes and 5 uses.
+
+        Given where it was issued (``user`` in ``channel``, from the message ``message_ts``), a post to
+        it takes effect there as in Slack: an ephemeral message, a message in the channel, or the
+        original message replaced or deleted. Without, posts are only recorded (``responses()``)."""
         self.port  # noqa: B018 - raises unless the server is running (the URL embeds the port)
         with self._lock:
-            return self._state.new_response_url()
+            return self._state.new_response_url(user=user, channel=channel, message_ts=message_ts)
 
     def close_view(self, view_id: str) -> None:
         """Simulate the user closing the modal stack that contains ``view_id``."""
@@ -407,6 +415,62 @@ class FakeSlack:
                     for closed in stack:
                         self._state.views[closed].closed = True
                     stack.clear()
+
+    # ----------------------------------------------------------------------------- Slack's own part
+    def add_ephemeral(
+        self, channel: str, user: str, text: str, *, blocks: Any = None, thread_ts: str | None = None
+    ) -> Ephemeral:
+        """Show ``user`` an ephemeral message Slack itself produced (e.g. a command's acknowledgement)."""
+        with self._lock:
+            found = workspace_side.add_ephemeral(
+                self._state,
+                channel=self._resolve(channel),
+                user=user,
+                text=text,
+                blocks=blocks,
+                thread_ts=thread_ts,
+            )
+            return copy.deepcopy(found)
+
+    def open_dm(self, user_id: str) -> str:
+        """The DM between ``user_id`` and the bot, opened as Slack has it from the app's install."""
+        with self._lock:
+            return self._state.ensure_im(user_id)[0].id
+
+    def open_modal(self, user_id: str) -> ViewRecord | None:
+        """The modal ``user_id`` is looking at (the top of their open stack), if any."""
+        with self._lock:
+            return copy.deepcopy(workspace_side.open_modal_of(self._state, user_id))
+
+    def answer_submission(self, view_id: str, answer: dict[str, Any]) -> dict[str, str]:
+        """Apply the app's answer to a view_submission as Slack would; the field errors to show."""
+        with self._lock:
+            return workspace_side.answer_submission(self._state, view_id, answer)
+
+    def close_modal(self, view_id: str) -> None:
+        """The person pressed Cancel (or ×) on the modal ``view_id``: it closes, the one below shows."""
+        with self._lock:
+            workspace_side.close_views(self._state, [view_id])
+
+    def message_payload(self, channel: str, ts: str) -> dict[str, Any] | None:
+        """A message as Slack puts it into an interaction payload (``message``)."""
+        with self._lock:
+            found = self._state.find_message(self._resolve(channel), ts)
+            return render.message_json(self._state, found, include_metadata=True) if found else None
+
+    def view_payload(self, view_id: str) -> dict[str, Any] | None:
+        """A view as Slack puts it into an interaction payload (``view``), without state values."""
+        with self._lock:
+            record = self._state.views.get(view_id)
+            return render.view_json(self._state, record) if record is not None else None
+
+    def users(self) -> list[User]:
+        with self._lock:
+            return copy.deepcopy(list(self._state.users.values()))
+
+    def channels(self) -> list[Channel]:
+        with self._lock:
+            return copy.deepcopy(list(self._state.channels.values()))
 
     # ----------------------------------------------------------------------------- inspection
     def _resolve(self, channel: str) -> str:
@@ -546,7 +610,7 @@ class FakeSlack:
     ) -> None:
         """Make a share of ``method``'s calls fail, each like one of ``faults`` (``fail_next``'s
         keyword arguments, e.g. ``{"status": 503}``), chosen at random with ``seed``."""
-        mix = FaultMix(method, rate, tuple(Fault(method, **f) for f in faults), random.Random(seed))
+        mix = FaultMix(method, rate, tuple(Fault(method, **f) for f in faults), random.Random(seed))  # noqa: S311 - which fault, not a secret
         with self._lock:
             self._dispatch.fault_mixes.append(mix)
 
