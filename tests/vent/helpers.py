@@ -118,7 +118,12 @@ def submit(driver: SlackDriver, view: dict[str, Any], values: dict[str, Any], *,
     if not answer or answer.get("response_action") != "update" or before is None:
         return answer
     record = driver.fake.wait_for(
-        lambda: (r := driver.fake.view(str(view.get("id")))) is not None and r.hash != before.hash and r
+        lambda: (
+            (r := driver.fake.view(str(view.get("id")))) is not None
+            and r.hash != before.hash
+            and r.view.get("blocks") != answer["view"].get("blocks")
+            and r
+        )
     )
     return {"response_action": "update", "view": record.view, "saving": answer["view"]}
 
