@@ -20,18 +20,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.orm import sessionmaker
 
 from bot.clock import Clock
 from bot.gate import AcksFirst
 from bot.outbox import enqueue_many
 from storage.db import SessionFactory
+from storage.models import ScheduledSend
 from storage.spool import Spool, SpoolError
 
 log = logging.getLogger(__name__)
 
 BUDGET = 0.3  # seconds the database gets to take a request before it goes to the spool
 BATCH = 200
+WITHDRAW_WAIT = 1.0  # seconds a request whose stores both failed waits for a commit under way
 RETRY_MIN, RETRY_MAX = 0.2, 5.0  # backoff between attempts to move the spool while the database is away
 
 
@@ -40,7 +43,7 @@ class _Item:
     job: dict[str, Any]
     done: threading.Event = field(default_factory=threading.Event)
     stored: bool = False
-    abandoned: bool = False  # the caller stopped waiting and spooled it
+    withdrawn: bool = False  # neither store took it in time: its ack says "not saved"
 
 
 class Intake:
@@ -66,6 +69,7 @@ class Intake:
         self._db_ok = True
         self._thread: threading.Thread | None = None
         self._moved = threading.Condition()
+        self._committing = threading.Lock()  # held from choosing a batch's items to its commit
 
     # -- the listener's side ---------------------------------------------------------------------
 
@@ -75,16 +79,31 @@ class Intake:
             self.start()
         with self._lock:
             spooling = self._spooling
-        if not spooling:
-            item = _Item(job)
-            self._queue.put(item)
-            if item.done.wait(self.budget) and item.stored:
-                return True
-            with self._lock:
+        if spooling:
+            return self._to_spool(job)
+        item = _Item(job)
+        self._queue.put(item)
+        if item.done.wait(self.budget) and item.stored:
+            return True
+        if self._to_spool(job):
+            return True  # the writer may still commit it too: its key keeps it once
+        return self._withdraw(item)
+
+    def _withdraw(self, item: _Item) -> bool:
+        """Neither store took it in time: make sure the writer never stores it later, so that "not
+        saved" is true. The writer commits under `_committing`; a commit under way is given a moment."""
+        if self._committing.acquire(timeout=WITHDRAW_WAIT):
+            try:
                 if item.stored:
                     return True
-                item.abandoned = True
-        return self._to_spool(job)
+                item.withdrawn = True
+                return False
+            finally:
+                self._committing.release()
+        item.done.wait(WITHDRAW_WAIT)
+        if not item.stored:
+            log.error("request outcome unknown: its commit was still under way when its ack was due")
+        return item.stored
 
     def _to_spool(self, job: dict[str, Any]) -> bool:
         try:
@@ -175,22 +194,27 @@ class Intake:
         return items
 
     def _commit(self, items: list[_Item]) -> None:
-        with self._lock:
-            live = [item for item in items if not item.abandoned]
+        live = [item for item in items if not item.withdrawn]
         if not live:
             return
         try:
-            with self._sessions.begin() as session:
+            with self._sessions() as session, session.begin():
                 enqueue_many(session, clock=self._clock, jobs=[item.job for item in live])
+                # The point of no return is the commit: a request withdrawn until then (its ack
+                # says "not saved") is taken out of this transaction first.
+                with self._committing:
+                    withdrawn = [str(item.job["key"]) for item in live if item.withdrawn]
+                    if withdrawn:
+                        session.execute(delete(ScheduledSend).where(ScheduledSend.key.in_(withdrawn)))
+                    session.commit()
+                    for item in live:
+                        item.stored = not item.withdrawn
         except Exception as exc:
             self._database_failed(exc)
             for item in live:
                 item.done.set()  # not stored: each caller spools its own
             return
         self._database_answered()
-        with self._lock:
-            for item in live:
-                item.stored = True
         for item in live:
             item.done.set()
         self._on_stored()

@@ -1,48 +1,24 @@
-"""`python -m bot` end to end: HTTP mode, the worker process, migrations at start-up, a clean stop."""
+"""`python -m bot` end to end: HTTP mode, one process, migrations at start-up, a clean stop."""
 
 from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 from playground.slack.slack_server import FakeSlack
 from tests.conftest import ESCALATION_CHANNEL, OWNER, RAISER, SIGNING_SECRET, make_env
 from tests.support.driver import SlackDriver
-from tests.support.process import run_bot_until_exit
+from tests.support.process import free_port, run_bot_until_exit, wait_healthy
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_healthy(port: int, proc: subprocess.Popen[str]) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AssertionError(f"bot exited early: {proc.stderr.read() if proc.stderr else ''}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as r:
-                if r.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise AssertionError("bot never became healthy")
-
-
-def test_python_m_bot_serves_http_and_posts_through_its_worker(slack: FakeSlack, tmp_path: Path) -> None:
-    """A signed /escalate sent to the real server process ends as a card posted by the worker process."""
-    port = _free_port()
+def test_python_m_bot_serves_http_and_posts_the_card(slack: FakeSlack, tmp_path: Path) -> None:
+    """A signed /escalate sent to the real server process ends as a card posted by that process."""
+    port = free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT)) | make_env(
         slack, f"sqlite:///{tmp_path}/bot.db", PORT=str(port), SLACK_APP_TOKEN=""
     )
@@ -51,7 +27,7 @@ def test_python_m_bot_serves_http_and_posts_through_its_worker(slack: FakeSlack,
         [sys.executable, "-m", "bot"], cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True
     )
     try:
-        _wait_healthy(port, proc)
+        wait_healthy(port, proc)
         driver = SlackDriver(None, signing_secret=SIGNING_SECRET, fake=slack)
         driver.http_port = port
         response = driver.command_over_http(
@@ -77,7 +53,7 @@ def test_python_m_bot_serves_http_and_posts_through_its_worker(slack: FakeSlack,
 def test_a_token_slack_refuses_stops_the_bot_with_a_plain_message(slack: FakeSlack, tmp_path: Path) -> None:
     """A mistyped or revoked bot token: exit 2 naming SLACK_BOT_TOKEN and where to copy it, no traceback."""
     env = dict(os.environ, PYTHONPATH=str(ROOT)) | make_env(
-        slack, f"sqlite:///{tmp_path}/bot.db", PORT=str(_free_port()), SLACK_BOT_TOKEN="xoxb-not-the-real-one"
+        slack, f"sqlite:///{tmp_path}/bot.db", PORT=str(free_port()), SLACK_BOT_TOKEN="xoxb-not-the-real-one"
     )
     env.pop("SLACK_APP_TOKEN", None)
     result = run_bot_until_exit(env, tmp_path)

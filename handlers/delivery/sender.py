@@ -94,6 +94,11 @@ class SlackSender:
         """Let another feature (peer support, check-ins) deliver its own kinds of sends."""
         self._kinds[kind] = handler
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Every kind of job this sender can run (what a stored row's `kind` may say)."""
+        return frozenset(self._kinds)
+
     def send(self, job: Job) -> dict[str, Any] | None:
         handler = self._kinds.get(job.kind)
         if handler is None:

@@ -94,8 +94,9 @@ def test_deleting_a_delayed_post_means_it_never_appears(
         for e in b.get("elements", [])
         if e.get("action_id") == "vent_delete"
     )
+    updated = len([c for c in slack.calls("views.update") if c.ok])
     driver.block_action("vent_delete", user=OTHER_AUTHOR, value=value, view=receipt)
-    slack.wait_for(lambda: [c for c in slack.calls("views.update") if c.ok])
+    slack.wait_for(lambda: len([c for c in slack.calls("views.update") if c.ok]) > updated)
     clock.advance(timedelta(minutes=31))
     bot.dispatcher.run_once()
     settled(bot, slack)
