@@ -310,11 +310,16 @@ def create_app(
         sessions=session_factory, clock=clock, settings=settings, planner=planner, hooks=hooks
     )
     periodic: list[Periodic] = []
-    if settings.peer_enabled:
+    if peer is not None:
         PeerSender(
-            client=sender.client, sessions=session_factory, people=people, settings=settings, retry=retry
+            client=sender.client,
+            sessions=session_factory,
+            people=people,
+            settings=settings,
+            retry=retry,
+            kit=peer,
         ).install(sender)
-        housekeeping = functools.partial(_peer_housekeeping, deps, dispatcher, anon or Anon(""))
+        housekeeping = functools.partial(_peer_housekeeping, deps, dispatcher, peer.anon)
         periodic.append(("peer", housekeeping, PEER_HOUSEKEEPING_EVERY))
     periodic.append(("housekeeping", housekeeping_jobs.run_once, HOUSEKEEPING_EVERY))
     bolt = App(

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.outbox import NOT_READY as WAITING
 from bot.outbox import Job, RetryLater, RetryPolicy, SendFailed
 from bot.peer import moderation, relay
-from bot.peer.anon import Anon, SealBroken
+from bot.peer.anon import SealBroken
 from bot.peer.model import NOT_DELIVERED, PeerSend, PostState
 from bot.people import People
 from bot.settings import Settings
@@ -24,7 +24,7 @@ from handlers.blockkit import Message
 from handlers.delivery.sender import RECIPIENT_GONE, SlackSender
 from handlers.delivery.slack import SlackRefused, call, permalink, post
 from handlers.vent.blocks import build_admin_notice, build_mod_notice, build_post, build_relay, build_reply
-from handlers.vent.kit import ModeratorDirectory
+from handlers.vent.kit import PeerKit
 from storage.db import SessionFactory
 from storage.models import VentModNotice, VentPost, VentReply
 
@@ -42,6 +42,7 @@ class PeerSender:
         people: People,
         settings: Settings,
         retry: RetryPolicy,
+        kit: PeerKit,
     ) -> None:
         self.client, self.sessions, self.people, self.settings, self.retry = (
             client,
@@ -50,8 +51,8 @@ class PeerSender:
             settings,
             retry,
         )
-        self.anon = Anon(settings.anon_secret or "")
-        self.moderators = ModeratorDirectory(client, settings)
+        self.anon = kit.anon
+        self.moderators = kit.moderators
         self.channel = settings.peer_channel or ""
 
     def install(self, sender: SlackSender) -> None:
