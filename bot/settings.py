@@ -34,6 +34,7 @@ from bot.care.config import (
     parse_plan,
 )
 from bot.durations import parse_duration
+from bot.escalations.limits import HourlyLimits
 from bot.peer.crisis import DEFAULT_CRISIS, CrisisConfig, load_crisis_config
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/itabasami.db"
@@ -94,6 +95,8 @@ class Settings:
     # Where requests wait while the database does not answer (see bot/intake.py); None: beside a
     # SQLite database, else ./data/spool.sqlite3.
     spool_file: Path | None = None
+    # How many new escalations, updates and bring-ins one person may make in an hour (HOURLY_LIMITS).
+    hourly_limits: HourlyLimits = field(default_factory=HourlyLimits)
     # How long start-up waits for an unreachable database (retrying) before giving up.
     database_wait: timedelta = timedelta(seconds=60)
     # --- care: check-ins, retention, the weekly digest --------------------------------------------
@@ -187,6 +190,7 @@ class Settings:
             "closed_dates": reader.optional("CLOSED_DATES", _closed, parse_closed_dates(DEFAULT_CLOSED)),
             "escalation_chain_file": reader.optional("ESCALATION_CHAIN_FILE", _existing_file),
             "spool_file": reader.optional("SPOOL_FILE", Path),
+            "hourly_limits": reader.optional("HOURLY_LIMITS", _hourly_limits, HourlyLimits()),
             "database_wait": reader.optional("DATABASE_WAIT", _duration, timedelta(seconds=60)),
             **_peer_values(reader),
             "checkin_plan": reader.optional("CHECKIN_PLAN", _checkin_plan, parse_plan(DEFAULT_PLAN)),
@@ -340,6 +344,13 @@ def _timezone(raw: str) -> str:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise _Invalid(f"expected an IANA time zone such as Asia/Tokyo or UTC, got {raw!r}") from exc
     return raw
+
+
+def _hourly_limits(raw: str) -> HourlyLimits:
+    try:
+        return HourlyLimits.parse(raw)
+    except ValueError as exc:
+        raise _Invalid(str(exc)) from exc
 
 
 def _duration(raw: str) -> timedelta:

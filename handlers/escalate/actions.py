@@ -181,7 +181,13 @@ def post_update(req: Req) -> None:
     with req.deps.sessions.begin() as session:
         req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
-        limits.check_action(session, now=req.deps.clock.now(), actor_id=req.user_id, action="update")
+        limits.check_action(
+            session,
+            now=req.deps.clock.now(),
+            actor_id=req.user_id,
+            action="update",
+            limits=req.deps.settings.hourly_limits,
+        )
         text = escape(_text(req, B.UPDATE_TEXT))
         service.post_update(
             session,
@@ -270,7 +276,13 @@ def bring_in(req: Req) -> None:
     with req.deps.sessions.begin() as session:
         req.once(session)
         esc = service.get_by_id(session, _submitted_escalation(req))
-        limits.check_action(session, now=req.deps.clock.now(), actor_id=req.user_id, action="brought_in")
+        limits.check_action(
+            session,
+            now=req.deps.clock.now(),
+            actor_id=req.user_id,
+            action="brought_in",
+            limits=req.deps.settings.hourly_limits,
+        )
         service.bring_in(
             session,
             clock=req.deps.clock,

@@ -160,6 +160,7 @@ def _store(req: Req, draft: Draft, request_key: str, response_url: str | None) -
                 raiser_id=req.user_id,
                 owner_id=draft.owner_id,
                 severity=draft.severity,
+                limits=req.deps.settings.hourly_limits,
             )
         created = service.create(
             session,

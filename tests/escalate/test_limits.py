@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select, update
 
 from bot.app import Itabasami
@@ -119,3 +120,15 @@ def test_updates_and_bring_ins_are_limited_per_hour(
     with bot.deps.sessions() as session:
         members = {m.user_id for m in session.get(Escalation, posted.escalation_id).members}  # type: ignore[union-attr]
     assert DESK not in members
+
+
+def test_hourly_limits_are_a_setting() -> None:
+    """HOURLY_LIMITS: a subset changes only what it names; off lifts them; nonsense is refused."""
+    from bot.escalations.limits import HourlyLimits
+
+    assert HourlyLimits.parse("raise=3") == HourlyLimits(raise_=3)
+    assert HourlyLimits.parse("off") == HourlyLimits(None, None, None, None)
+    assert HourlyLimits.parse("owner=off,update=5").owner is None
+    for bad in ("raise=0", "raise", "speed=3", "raise=many"):
+        with pytest.raises(ValueError, match=r"raise|speed"):
+            HourlyLimits.parse(bad)
