@@ -215,6 +215,10 @@ def main() -> None:
             "SLACK_APP_TOKEN": "",
             # This fake sets no rate limits and the rounds wait for the queue to drain: times acks only.
             "CHANNEL_POST_INTERVAL": "off",
+            # Hundreds of escalations from one person a minute: the hourly limits would refuse all but
+            # the first ten, and a refusal is less work than an escalation.
+            "HOURLY_LIMITS": "off",
+            "SPOOL_FILE": f"{tmp}/spool.sqlite3",
         }
         start([sys.executable, "-m", "bot"], ita_env, stack)
         bare = start([sys.executable, "-m", "bench._bare_bolt", str(bare_port), base_url, SECRET], env, stack)
