@@ -262,6 +262,7 @@ def create_app(
         workers=sender_threads or settings.send_threads,
         skip_locked=_dialect(session_factory) == "postgresql",
         pause=gate.pause,
+        background=frozenset({CareKind.HOME, CareKind.PLAN}),
     )
     listeners = ListenerExecutor(listener_threads)
     intake = Intake(

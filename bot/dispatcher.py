@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import Select, and_, case, or_, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -37,6 +38,8 @@ from storage.db import SessionFactory
 from storage.models import ScheduledSend
 
 log = logging.getLogger(__name__)
+
+S = TypeVar("S", bound=Select[Any])
 
 # Order keys of groups that go after a claim's shared groups (see `Dispatcher._start`).
 PERSONAL = ("t:", "u:")
@@ -65,6 +68,10 @@ class Dispatcher:
     per_key: int = 20
     # Called before each send: lets a request on its way to its ack go first (bot.gate).
     pause: Callable[[], None] = field(default=lambda: None)
+    # Kinds nobody is waiting on (a Home refresh, planning check-ins): claimed only when nothing else
+    # is due, or once they have waited `background_wait`, so a burst's cards and DMs go first.
+    background: frozenset[str] = frozenset()
+    background_wait: timedelta = timedelta(seconds=5)
 
     def __post_init__(self) -> None:
         self._pool = ThreadPoolExecutor(max_workers=self.workers, thread_name_prefix="send")
@@ -265,10 +272,20 @@ class Dispatcher:
     ) -> list[ScheduledSend]:
         # Oldest first among what is due: a retry (due later than a burst queued after it) is not
         # sent behind the whole burst.
+        waiting = case(
+            (
+                and_(
+                    ScheduledSend.kind.in_(sorted(self.background)),
+                    ScheduledSend.due_at > now - self.background_wait,
+                ),
+                1,
+            ),
+            else_=0,
+        )
         due = (
-            select(ScheduledSend)
+            select(ScheduledSend, waiting)
             .where(ScheduledSend.status == PENDING, ScheduledSend.due_at <= now)
-            .order_by(ScheduledSend.id)
+            .order_by(waiting, ScheduledSend.id)
             .limit(self.batch_size)
         )
         stale = (
@@ -280,7 +297,9 @@ class Dispatcher:
         due, stale = _not_busy(due, busy), _not_busy(stale, busy)
         if self.skip_locked:
             due, stale = due.with_for_update(skip_locked=True), stale.with_for_update(skip_locked=True)
-        return list(session.scalars(stale)) + list(session.scalars(due))
+        ranked = session.execute(due).all()
+        urgent = any(rank == 0 for _, rank in ranked)
+        return list(session.scalars(stale)) + [row for row, rank in ranked if not (urgent and rank)]
 
     def _run_group(self, jobs: list[Job]) -> int:
         # Jobs of one escalation (or one target) go in order: a thread reply never precedes its card.
@@ -418,7 +437,7 @@ def order_key(
     return f"j:{job_id}"
 
 
-def _not_busy(stmt: Select[ScheduledSend], busy: Mapping[str, frozenset[int]]) -> Select[ScheduledSend]:
+def _not_busy(stmt: S, busy: Mapping[str, frozenset[int]]) -> S:
     """Leave out rows whose order key has a group in flight (they must wait for it), and rows of an
     escalation with anything in flight: a DM claimed while its card is still being posted would
     find no card, and wait."""

@@ -205,3 +205,31 @@ def test_dms_wait_only_for_the_thread_posts_of_their_own_escalation(
     card = sender.done["card1"]
     assert sender.done["dm-about-1"] > card
     assert all(sender.done[f"dm-other-{i}"] < card for i in range(5))
+
+
+def test_background_kinds_go_after_everything_else_due(sessions: SessionFactory, clock: FixedClock) -> None:
+    """Home refreshes queued before a burst of cards wait until the cards are out; one that has waited
+    longer than `background_wait` is sent like anything else."""
+    sender = SlowChannelSender()
+    with sessions.begin() as session:
+        enqueue(session, clock=clock, key="old-home", kind="home", target="UOLD")
+    clock.advance(timedelta(seconds=10))
+    with sessions.begin() as session:
+        for i in range(3):
+            enqueue(session, clock=clock, key=f"home{i}", kind="home", target=f"UH{i}")
+        for i in range(6):
+            enqueue(session, clock=clock, key=f"card{i}", kind="note", target=f"UC{i}")
+    dispatcher = Dispatcher(
+        session_factory=sessions,
+        sender=sender,
+        clock=clock,
+        workers=1,
+        background=frozenset({"home"}),
+        background_wait=timedelta(seconds=5),
+    )
+    try:
+        assert dispatcher.run_once() == 10
+    finally:
+        dispatcher.close()
+    order = [key for _target, key, _at in sender.sent]
+    assert order == ["old-home", *(f"card{i}" for i in range(6)), "home0", "home1", "home2"]
